@@ -1,0 +1,133 @@
+using GeneTherapyExplainers.Content.Model;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace GeneTherapyExplainers.Content.Loading;
+
+/// <summary>The typed front matter of one file, and where each key and list item sits in the file.</summary>
+internal sealed record FrontMatter<T>(T Value, IReadOnlyDictionary<string, SourceLocation> Locations)
+{
+    /// <summary>The location of a path such as <c>keyTerms[2]</c> or <c>video.url</c>, else its nearest parent, else line 1.</summary>
+    public SourceLocation At(string path)
+    {
+        while (true)
+        {
+            if (Locations.TryGetValue(path, out var location))
+            {
+                return location;
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                return new SourceLocation(1, 1);
+            }
+
+            path = path[..cut];
+        }
+    }
+}
+
+/// <summary>Reads the YAML front matter block of a parsed Markdown file into a typed class (house style 6).</summary>
+internal static class FrontMatterReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    /// <summary>Returns the front matter, or null after adding a problem that says what is wrong and where.</summary>
+    public static FrontMatter<T>? Read<T>(MarkdownDocument document, string path, List<ContentProblem> problems)
+        where T : class, new()
+    {
+        var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (block is null)
+        {
+            problems.Add(new ContentProblem(path, 1, 1, ProblemSeverity.Error,
+                "The file has no front matter. Start it with a line of three dashes (---), the fields, and another line of three dashes."));
+            return null;
+        }
+
+        // YAML marks are 1-based within the block; the block starts after the opening dashes (Markdig lines are 0-based).
+        var lineOffset = block.Line + 1;
+        var yaml = block.Lines.ToString();
+        try
+        {
+            var value = Deserializer.Deserialize<T>(yaml) ?? new T();
+            return new FrontMatter<T>(value, Locate(yaml, lineOffset));
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)ex.Start.Line + lineOffset;
+            problems.Add(new ContentProblem(path, Math.Max(1, line), (int)Math.Max(1, ex.Start.Column), ProblemSeverity.Error,
+                "The front matter could not be read: " + Describe(ex)));
+            return null;
+        }
+    }
+
+    private static string Describe(YamlException ex)
+    {
+        var message = (ex.InnerException as YamlException)?.Message ?? ex.InnerException?.Message ?? ex.Message;
+        if (message.Contains("not found on type", StringComparison.Ordinal))
+        {
+            var key = message.Split('\'').ElementAtOrDefault(1);
+            return $"'{key}' is not a known field. Check its spelling against docs/authoring.md.";
+        }
+
+        return message.Contains("Exception during deserialization", StringComparison.Ordinal)
+            ? "a value has the wrong type (for example text where a list or a number is expected)."
+            : message;
+    }
+
+    private static Dictionary<string, SourceLocation> Locate(string yaml, int lineOffset)
+    {
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        if (stream.Documents.Count > 0)
+        {
+            Walk(stream.Documents[0].RootNode, string.Empty, locations, lineOffset, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+        }
+
+        return locations;
+    }
+
+    private static void Walk(YamlNode node, string path, Dictionary<string, SourceLocation> locations, int lineOffset, HashSet<YamlNode> seen)
+    {
+        // Aliases point back at nodes already walked; walking them again could take exponential time.
+        if (!seen.Add(node))
+        {
+            return;
+        }
+
+        // A key's own location is recorded first, so a value never replaces it.
+        if (path.Length > 0)
+        {
+            locations.TryAdd(path, new SourceLocation((int)node.Start.Line + lineOffset, (int)node.Start.Column));
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var childPath = path.Length == 0 ? key.ToString() : $"{path}.{key}";
+                    locations.TryAdd(childPath, new SourceLocation((int)key.Start.Line + lineOffset, (int)key.Start.Column));
+                    Walk(value, childPath, locations, lineOffset, seen);
+                }
+
+                break;
+            case YamlSequenceNode list:
+                var i = 0;
+                foreach (var item in list.Children)
+                {
+                    Walk(item, $"{path}[{i++}]", locations, lineOffset, seen);
+                }
+
+                break;
+        }
+    }
+}

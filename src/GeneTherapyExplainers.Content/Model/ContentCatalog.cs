@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+
+namespace GeneTherapyExplainers.Content.Model;
+
+/// <summary>
+/// Everything the site shows from <c>content/</c>: built once, never changed, swapped whole when content changes.
+/// Pages only read it.
+/// </summary>
+public sealed class ContentCatalog
+{
+    private readonly FrozenDictionary<string, Explainer> explainersBySlug;
+    private readonly FrozenDictionary<string, GlossaryTerm> termsByKey;
+
+    public ContentCatalog(IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems)
+    {
+        All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.Ordinal)];
+        Published = [.. All.Where(e => !e.Draft)];
+        Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)];
+        Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
+        explainersBySlug = All.ToFrozenDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
+        termsByKey = Glossary.ToFrozenDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every explainer that loaded, drafts included.</summary>
+    public IReadOnlyList<Explainer> All { get; }
+
+    /// <summary>Explainers readers may see: drafts left out.</summary>
+    public IReadOnlyList<Explainer> Published { get; }
+
+    public IReadOnlyList<GlossaryTerm> Glossary { get; }
+
+    /// <summary>Every error and warning found while loading.</summary>
+    public IReadOnlyList<ContentProblem> Problems { get; }
+
+    /// <summary>A published explainer by slug, or null (drafts are not found).</summary>
+    public Explainer? FindPublished(string slug) =>
+        explainersBySlug.TryGetValue(slug, out var e) && !e.Draft ? e : null;
+
+    public GlossaryTerm? FindTerm(string key) => termsByKey.GetValueOrDefault(key);
+
+    /// <summary>The published explainer before and after this one in its series, by order.</summary>
+    public (Explainer? Previous, Explainer? Next) Neighbours(Explainer explainer)
+    {
+        if (explainer.Series is null)
+        {
+            return (null, null);
+        }
+
+        var series = Published.Where(e => e.Series == explainer.Series).OrderBy(e => e.Order).ToList();
+        var i = series.FindIndex(e => e.Slug == explainer.Slug);
+        return i < 0 ? (null, null) : (i > 0 ? series[i - 1] : null, i < series.Count - 1 ? series[i + 1] : null);
+    }
+
+    /// <summary>Published explainers that list the term among their key terms.</summary>
+    public IEnumerable<Explainer> ExplainersUsing(GlossaryTerm term) =>
+        Published.Where(e => e.KeyTerms.Any(t => t.Key == term.Key));
+}

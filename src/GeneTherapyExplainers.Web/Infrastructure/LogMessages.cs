@@ -1,0 +1,14 @@
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>Every structured log line the site writes, in one place, compiled once.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "HTTP {Method} {Path} answered {StatusCode} in {Elapsed:0.0} ms")]
+    public static partial void Request(this ILogger logger, string method, string? path, int statusCode, double elapsed);
+
+    [LoggerMessage(EventId = 10, Message = "Content problem in {ContentFile} at line {Line}, column {Column}: {Problem}")]
+    public static partial void ContentProblem(this ILogger logger, LogLevel level, string contentFile, int line, int column, string problem);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Loaded {Explainers} explainers and {Terms} glossary terms from {ContentRoot} in {Elapsed:0} ms")]
+    public static partial void ContentLoaded(this ILogger logger, int explainers, int terms, string contentRoot, double elapsed);
+}
