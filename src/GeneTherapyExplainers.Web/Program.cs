@@ -1,3 +1,4 @@
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,9 @@ builder.AddSiteLogging();
 
 // Content: explainers and glossary terms, read once from content/ into an immutable catalog.
 builder.Services.AddContentCatalog(builder.Configuration);
+
+// Store: people, related items and review history in EF Core (SQLite in the data folder by default).
+builder.Services.AddEditorialStore(builder.Configuration, builder.Environment);
 
 // Pages: Razor Pages with lower-case URLs; no server banner.
 builder.Services.AddRazorPages();
@@ -34,7 +38,10 @@ app.UseContentMedia();
 
 app.MapRazorPages();
 
-app.Run();
+// The store is migrated and seeded before the first request.
+await app.PrepareEditorialStoreAsync();
+
+await app.RunAsync();
 
 /// <summary>The entry point, visible to the in-process test host.</summary>
 public partial class Program;

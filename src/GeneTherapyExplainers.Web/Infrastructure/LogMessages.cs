@@ -11,4 +11,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Loaded {Explainers} explainers and {Terms} glossary terms from {ContentRoot} in {Elapsed:0} ms")]
     public static partial void ContentLoaded(this ILogger logger, int explainers, int terms, string contentRoot, double elapsed);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Added} seed records added")]
+    public static partial void StoreSeeded(this ILogger logger, int added);
 }

@@ -1,19 +1,27 @@
 using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages.Explainers;
 
-public sealed class ShowModel(ContentCatalogProvider content) : PageModel
+public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries store, TimeProvider clock) : PageModel
 {
     public Explainer Explainer { get; private set; } = null!;
+
+    public ExplainerEditorial Editorial { get; private set; } = null!;
 
     public Explainer? Previous { get; private set; }
 
     public Explainer? Next { get; private set; }
 
-    public IActionResult OnGet(string slug)
+    public DateOnly Today { get; private set; }
+
+    /// <summary>True when the next review date has passed: the page says so rather than hide it.</summary>
+    public bool ReviewOverdue => Editorial.NextReviewDue is { } due && due < Today;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var catalog = content.Current;
         var explainer = catalog.FindPublished(slug);
@@ -24,6 +32,8 @@ public sealed class ShowModel(ContentCatalogProvider content) : PageModel
 
         Explainer = explainer;
         (Previous, Next) = catalog.Neighbours(explainer);
+        Editorial = await store.ForExplainerAsync(explainer.Slug, ct);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 }

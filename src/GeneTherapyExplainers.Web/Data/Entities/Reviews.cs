@@ -1,0 +1,50 @@
+namespace GeneTherapyExplainers.Web.Data.Entities;
+
+public enum ReviewKind
+{
+    Medical,
+    Technical,
+    Editorial,
+}
+
+/// <summary>How often an explainer must be reviewed. The publisher's stated cadence is quarterly.</summary>
+public sealed class ExplainerSchedule
+{
+    public const int Quarterly = 3;
+
+    public required string ExplainerSlug { get; set; }
+
+    public int CadenceMonths { get; set; } = Quarterly;
+
+    public string? SourcePage { get; set; }
+}
+
+/// <summary>One review of an explainer. Records are only ever added, never changed or deleted.</summary>
+public sealed class ReviewRecord
+{
+    public int Id { get; set; }
+
+    public required string ExplainerSlug { get; set; }
+
+    public ReviewKind Kind { get; set; }
+
+    public DateOnly ReviewedOn { get; set; }
+
+    public int? ReviewerId { get; set; }
+
+    public Person? Reviewer { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string? SourcesChecked { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Who recorded it: an account, or "seed" for facts from a source page.</summary>
+    public required string RecordedBy { get; set; }
+
+    /// <summary>The earlier record this one corrects, if any.</summary>
+    public int? CorrectsId { get; set; }
+
+    public string? SourcePage { get; set; }
+}

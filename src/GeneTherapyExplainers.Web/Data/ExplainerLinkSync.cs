@@ -1,0 +1,91 @@
+using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeneTherapyExplainers.Web.Data;
+
+/// <summary>
+/// Brings what explainers' front matter says about people and related items into the store, and reports keys
+/// the store does not know with file and line. Contributors follow the front matter; a related item is linked
+/// the first time front matter names it, and a link a reviewer detached is never brought back.
+/// </summary>
+public static class ExplainerLinkSync
+{
+    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, CancellationToken ct = default)
+    {
+        var problems = new List<ContentProblem>();
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+        var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
+        var contributors = await db.ExplainerContributors.ToListAsync(ct);
+        var links = await db.ExplainerRelated.ToListAsync(ct);
+        var schedules = await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
+
+        foreach (var explainer in catalog.All)
+        {
+            var wanted = new (ContributorRole Role, string? Key, string Field)[]
+            {
+                (ContributorRole.Author, explainer.AuthorKey, "author"),
+                (ContributorRole.MedicalReviewer, explainer.MedicalReviewerKey, "reviewers.medical"),
+                (ContributorRole.TechnicalReviewer, explainer.TechnicalReviewerKey, "reviewers.technical"),
+            };
+            foreach (var (role, key, field) in wanted)
+            {
+                var current = contributors.FirstOrDefault(c => c.ExplainerSlug == explainer.Slug && c.Role == role);
+                int? personId = null;
+                if (key is not null)
+                {
+                    if (people.TryGetValue(key, out var id))
+                    {
+                        personId = id;
+                    }
+                    else
+                    {
+                        problems.Add(Unknown(explainer, field, $"No person with the key '{key}' is in the store. Check the spelling, or ask a reviewer to add the person."));
+                    }
+                }
+
+                if (current is not null && current.PersonId != personId)
+                {
+                    db.ExplainerContributors.Remove(current);
+                }
+
+                if (personId is { } pid && current?.PersonId != pid)
+                {
+                    db.ExplainerContributors.Add(new ExplainerContributor { ExplainerSlug = explainer.Slug, Role = role, PersonId = pid });
+                }
+            }
+
+            for (var i = 0; i < explainer.RelatedKeys.Count; i++)
+            {
+                var key = explainer.RelatedKeys[i];
+                if (!items.TryGetValue(key, out var itemId))
+                {
+                    problems.Add(Unknown(explainer, $"related[{i}]", $"No related interview or article with the key '{key}' is in the store."));
+                    continue;
+                }
+
+                if (!links.Any(l => l.ExplainerSlug == explainer.Slug && l.RelatedItemId == itemId))
+                {
+                    var link = new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i };
+                    links.Add(link);
+                    db.ExplainerRelated.Add(link);
+                }
+            }
+
+            if (!schedules.Contains(explainer.Slug))
+            {
+                schedules.Add(explainer.Slug);
+                db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return problems;
+    }
+
+    private static ContentProblem Unknown(Explainer explainer, string field, string message)
+    {
+        var at = explainer.Locations.GetValueOrDefault(field, new SourceLocation(1, 1));
+        return new ContentProblem(explainer.SourcePath, at.Line, at.Column, ProblemSeverity.Error, message);
+    }
+}

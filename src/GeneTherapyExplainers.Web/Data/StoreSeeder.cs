@@ -1,0 +1,142 @@
+using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace GeneTherapyExplainers.Web.Data;
+
+/// <summary>
+/// Inserts the records of <c>content/seed/store.yml</c> that the store does not have yet. It never updates a
+/// record: once seeded, the store is the truth, and a change made on the site survives every restart.
+/// </summary>
+public static class StoreSeeder
+{
+    public const string SeedPath = "seed/store.yml";
+
+    public static async Task<int> SeedAsync(EditorialDbContext db, string contentRoot, TimeProvider clock, CancellationToken ct = default)
+    {
+        var path = Path.Combine(contentRoot, SeedPath);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        var seed = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+            .Deserialize<SeedFile>(await File.ReadAllTextAsync(path, ct)) ?? new SeedFile();
+        var added = 0;
+
+        var knownPeople = await db.People.Select(p => p.Key).ToListAsync(ct);
+        foreach (var p in seed.People.Where(p => !knownPeople.Contains(p.Key)))
+        {
+            db.People.Add(new Person
+            {
+                Key = p.Key, Name = p.Name, Honorific = p.Honorific, RoleTitles = p.RoleTitles, Credentials = p.Credentials,
+                Affiliations = p.Affiliations, Bio = p.Bio, SourcePage = p.Source,
+            });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var people = await db.People.ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+
+        var knownItems = await db.RelatedItems.Select(r => r.Key).ToListAsync(ct);
+        foreach (var r in seed.Related.Where(r => !knownItems.Contains(r.Key)))
+        {
+            var item = new RelatedItem
+            {
+                Key = r.Key, Kind = r.Kind, Title = r.Title, Series = r.Series, Source = r.Publisher, Summary = r.Summary,
+                Url = r.Url, SourcePage = r.Source,
+            };
+            item.People.AddRange(r.Guests.Where(people.ContainsKey).Select(g => new RelatedItemPerson { PersonId = people[g], Role = RelatedItemRole.Guest }));
+            if (r.Host is not null && people.TryGetValue(r.Host, out var host))
+            {
+                item.People.Add(new RelatedItemPerson { PersonId = host, Role = RelatedItemRole.Host });
+            }
+
+            db.RelatedItems.Add(item);
+            added++;
+        }
+
+        var knownSchedules = await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
+        foreach (var s in seed.Schedules.Where(s => !knownSchedules.Contains(s.Explainer)))
+        {
+            db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = s.Explainer, CadenceMonths = s.CadenceMonths, SourcePage = s.Source });
+            added++;
+        }
+
+        // A seeded review is known by what it says happened; reviews are never edited, so this is stable.
+        var seededReviews = await db.ReviewRecords.Where(r => r.RecordedBy == "seed")
+            .Select(r => new { r.ExplainerSlug, r.Kind, r.ReviewedOn, r.ReviewerId }).ToListAsync(ct);
+        foreach (var r in seed.Reviews)
+        {
+            int? reviewer = r.Reviewer is not null && people.TryGetValue(r.Reviewer, out var id) ? id : null;
+            if (seededReviews.Any(s => s.ExplainerSlug == r.Explainer && s.Kind == r.Kind && s.ReviewedOn == r.ReviewedOn && s.ReviewerId == reviewer))
+            {
+                continue;
+            }
+
+            db.ReviewRecords.Add(new ReviewRecord
+            {
+                ExplainerSlug = r.Explainer, Kind = r.Kind, ReviewedOn = r.ReviewedOn, ReviewerId = reviewer, Notes = r.Notes,
+                RecordedAt = clock.GetUtcNow(), RecordedBy = "seed", SourcePage = r.Source,
+            });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+#pragma warning disable CA1002, CA2227, CA1812 // Shapes YamlDotNet fills.
+    private sealed class SeedFile
+    {
+        public List<SeedPerson> People { get; set; } = [];
+        public List<SeedRelated> Related { get; set; } = [];
+        public List<SeedSchedule> Schedules { get; set; } = [];
+        public List<SeedReview> Reviews { get; set; } = [];
+    }
+
+    private sealed class SeedPerson
+    {
+        public string Key { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string? Honorific { get; set; }
+        public List<string> RoleTitles { get; set; } = [];
+        public string? Credentials { get; set; }
+        public List<string> Affiliations { get; set; } = [];
+        public string? Bio { get; set; }
+        public string? Source { get; set; }
+    }
+
+    private sealed class SeedRelated
+    {
+        public string Key { get; set; } = "";
+        public RelatedItemKind Kind { get; set; }
+        public string Title { get; set; } = "";
+        public string? Series { get; set; }
+        public string? Publisher { get; set; }
+        public List<string> Guests { get; set; } = [];
+        public string? Host { get; set; }
+        public string? Summary { get; set; }
+        public string? Url { get; set; }
+        public string? Source { get; set; }
+    }
+
+    private sealed class SeedSchedule
+    {
+        public string Explainer { get; set; } = "";
+        public int CadenceMonths { get; set; } = ExplainerSchedule.Quarterly;
+        public string? Source { get; set; }
+    }
+
+    private sealed class SeedReview
+    {
+        public string Explainer { get; set; } = "";
+        public ReviewKind Kind { get; set; }
+        public DateOnly ReviewedOn { get; set; }
+        public string? Reviewer { get; set; }
+        public string? Notes { get; set; }
+        public string? Source { get; set; }
+    }
+#pragma warning restore CA1002, CA2227, CA1812
+}

@@ -1,0 +1,37 @@
+using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GeneTherapyExplainers.Web.Pages.People;
+
+public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider content) : PageModel
+{
+    public Person Person { get; private set; } = null!;
+
+    public IReadOnlyList<(Explainer Explainer, ContributorRole Role)> Contributions { get; private set; } = [];
+
+    public IReadOnlyList<(RelatedItem Item, RelatedItemRole Role)> Appearances { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        var person = await store.PersonAsync(key, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        var catalog = content.Current;
+        // Only published explainers are listed: a draft stays private even on a profile.
+        Contributions = [.. (await store.ContributionsAsync(person.Id, ct))
+            .Select(c => (Explainer: catalog.FindPublished(c.Slug), c.Role))
+            .Where(c => c.Explainer is not null)
+            .Select(c => (c.Explainer!, c.Role))
+            .OrderBy(c => c.Item1.Title, StringComparer.Ordinal)];
+        Appearances = await store.AppearancesAsync(person.Id, ct);
+        return Page();
+    }
+}
