@@ -2,13 +2,25 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneTherapyExplainers.Tests.Support;
 
 /// <summary>The site in process, on a given content folder and a fresh data folder of its own.</summary>
-public class SiteFactory(string contentRoot, string environment = "Production") : WebApplicationFactory<Program>
+public class SiteFactory(string contentRoot, string environment = "Production", string? dataRoot = null) : WebApplicationFactory<Program>
 {
-    public string DataRoot { get; } = Path.Combine(Path.GetTempPath(), "gte-data-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder (database and logs). Pass the same one to a second factory to simulate a restart.</summary>
+    public string DataRoot { get; } = dataRoot ?? Path.Combine(Path.GetTempPath(), "gte-data-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Keep the data folder on dispose, so a later factory can start on it.</summary>
+    public bool KeepData { get; init; }
+
+    /// <summary>Runs an action with a scoped service provider of the running site.</summary>
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -28,6 +40,12 @@ public class SiteFactory(string contentRoot, string environment = "Production") 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (KeepData)
+        {
+            return;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(DataRoot, recursive: true);
