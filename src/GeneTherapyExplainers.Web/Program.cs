@@ -1,10 +1,11 @@
+using GeneTherapyExplainers.Web.Commands;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.
-builder.AddSiteLogging();
+builder.AddSiteLogging(quiet: CommandLine.IsUsers(args));
 
 // Content: explainers and glossary terms, read once from content/ into an immutable catalog.
 builder.Services.AddContentCatalog(builder.Configuration);
@@ -12,9 +13,15 @@ builder.Services.AddContentCatalog(builder.Configuration);
 // Store: people, related items and review history in EF Core (SQLite in the data folder by default).
 builder.Services.AddEditorialStore(builder.Configuration, builder.Environment);
 
-// Pages: Razor Pages with lower-case URLs; no server banner.
-builder.Services.AddRazorPages();
-builder.Services.AddRouting(o => o.LowercaseUrls = true);
+// Accounts: reviewers and editors sign in; locked-down cookies, lockout, a rate limit on sign-in.
+builder.Services.AddAccounts(builder.Configuration);
+
+// Pages: Razor Pages; the review workspace needs the Reviewer role. No server banner.
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Review", Accounts.ReviewerPolicy);
+    o.Conventions.AuthorizeFolder("/Editors", Accounts.EditorOrReviewerPolicy);
+});
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
@@ -36,12 +43,25 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseContentMedia();
 
+// Private pages are never cached; sign-in is rate limited; then who you are and what you may do.
+app.UseNoStoreForPrivatePages();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapRazorPages();
 
-// The store is migrated and seeded before the first request.
+// The store is migrated and seeded before the first request (and before any command).
 await app.PrepareEditorialStoreAsync();
 
+if (CommandLine.IsUsers(args))
+{
+    return await new UsersCommand(app.Services, Console.In, Console.Out, Console.Error).RunAsync(args);
+}
+
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the in-process test host.</summary>
 public partial class Program;

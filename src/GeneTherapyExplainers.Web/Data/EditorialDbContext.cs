@@ -1,11 +1,20 @@
 using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Data;
 
-/// <summary>The editorial store: people, related items, the links from explainers to both, and review history.</summary>
-public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> options) : DbContext(options)
+/// <summary>
+/// The editorial store: people, related items, the links from explainers to both, review history, accounts
+/// and the audit trail. Every save records who changed what (see <see cref="Actor"/>), and review records
+/// can only ever be added.
+/// </summary>
+public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> options) : IdentityDbContext<SiteUser>(options)
 {
+    /// <summary>Who the changes in the next save are made by: an account's email, or a "system:" name.</summary>
+    public string Actor { get; set; } = "system";
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<RelatedItem> RelatedItems => Set<RelatedItem>();
@@ -20,8 +29,28 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
 
     public DbSet<ReviewRecord> ReviewRecords => Set<ReviewRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EditorialDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Fixed, so the model (and the hand-written migration) never depends on how Identity is configured.</summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EditorialDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Audit.Record(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Audit.Record(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

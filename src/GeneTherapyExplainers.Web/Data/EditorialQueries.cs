@@ -7,11 +7,14 @@ namespace GeneTherapyExplainers.Web.Data;
 public sealed record ExplainerEditorial(
     IReadOnlyDictionary<ContributorRole, Person> Contributors,
     IReadOnlyList<ReviewRecord> Reviews,
-    ReviewRecord? LastReview,
-    DateOnly? NextReviewDue,
+    ReviewState Review,
     int CadenceMonths,
     IReadOnlyList<RelatedItem> Related)
 {
+    public ReviewRecord? LastReview => Review.Last;
+
+    public DateOnly? NextReviewDue => Review.NextDue;
+
     public Person? Author => Contributors.GetValueOrDefault(ContributorRole.Author);
 
     public Person? MedicalReviewer => Contributors.GetValueOrDefault(ContributorRole.MedicalReviewer);
@@ -20,8 +23,10 @@ public sealed record ExplainerEditorial(
 }
 
 /// <summary>Read-only queries the public pages make of the store.</summary>
-public sealed class EditorialQueries(EditorialDbContext db)
+public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock)
 {
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public async Task<ExplainerEditorial> ForExplainerAsync(string slug, CancellationToken ct = default)
     {
         var contributors = await db.ExplainerContributors.AsNoTracking()
@@ -35,12 +40,10 @@ public sealed class EditorialQueries(EditorialDbContext db)
             .Include(l => l.RelatedItem!).ThenInclude(r => r.People).ThenInclude(p => p.Person)
             .OrderBy(l => l.Position)
             .ToListAsync(ct)).Select(l => l.RelatedItem!).ToList();
-        var last = reviews.FirstOrDefault();
         return new ExplainerEditorial(
             contributors.ToDictionary(c => c.Role, c => c.Person!),
             reviews,
-            last,
-            last?.ReviewedOn.AddMonths(cadence),
+            ReviewState.Compute(reviews, cadence, Today),
             cadence,
             related);
     }

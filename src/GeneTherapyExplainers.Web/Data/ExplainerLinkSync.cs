@@ -11,8 +11,9 @@ namespace GeneTherapyExplainers.Web.Data;
 /// </summary>
 public static class ExplainerLinkSync
 {
-    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, DateOnly today, CancellationToken ct = default)
     {
+        db.Actor = "system:content";
         var problems = new List<ContentProblem>();
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
@@ -75,7 +76,7 @@ public static class ExplainerLinkSync
             if (!schedules.Contains(explainer.Slug))
             {
                 schedules.Add(explainer.Slug);
-                db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug });
+                db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = today });
             }
         }
 

@@ -24,6 +24,7 @@ public static class StoreSeeder
         var seed = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
             .Deserialize<SeedFile>(await File.ReadAllTextAsync(path, ct)) ?? new SeedFile();
         var added = 0;
+        db.Actor = "system:seed";
 
         var knownPeople = await db.People.Select(p => p.Key).ToListAsync(ct);
         foreach (var p in seed.People.Where(p => !knownPeople.Contains(p.Key)))

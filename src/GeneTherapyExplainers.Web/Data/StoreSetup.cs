@@ -35,6 +35,7 @@ public static class StoreSetup
             // snapshot to compare with. A test proves the migrated schema equals the model's instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<EditorialQueries>();
+        services.AddScoped<ReviewWorkspace>();
         services.AddSingleton<StoreProblems>();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -60,7 +61,8 @@ public static class StoreSetup
     {
         var db = services.GetRequiredService<EditorialDbContext>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
-        var problems = await ExplainerLinkSync.SyncAsync(db, catalog);
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var problems = await ExplainerLinkSync.SyncAsync(db, catalog, today);
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);

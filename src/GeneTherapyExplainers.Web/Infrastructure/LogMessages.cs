@@ -14,4 +14,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Added} seed records added")]
     public static partial void StoreSeeded(this ILogger logger, int added);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Sign-in succeeded for account {UserId} from {Client}")]
+    public static partial void SignedIn(this ILogger logger, string userId, string? client);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Sign-in failed ({Reason}) for account {UserId} from {Client}")]
+    public static partial void SignInFailed(this ILogger logger, string reason, string? userId, string? client);
 }

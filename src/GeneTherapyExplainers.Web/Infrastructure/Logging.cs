@@ -9,14 +9,16 @@ public static class Logging
     /// Serilog from the "Serilog" configuration section, to the console and a daily rolling file in the data folder.
     /// Each host builds its own logger (no static bootstrap logger), so several hosts in one process never fight.
     /// </summary>
-    public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder, bool quiet = false)
     {
         var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
         var logFolder = Path.Combine(site.ResolveDataPath(builder.Environment.ContentRootPath), "logs");
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            // Commands print their own output; the console log would only get in the way there.
+            .WriteTo.Console(restrictedToMinimumLevel: quiet ? LogEventLevel.Error : LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(Path.Combine(logFolder, "site-.log"), rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31, restrictedToMinimumLevel: LogEventLevel.Information,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture)

@@ -36,7 +36,7 @@ public sealed class MigrationTests : IDisposable
     public void EveryMigrationIsFoundByEf()
     {
         using var db = NewContext();
-        Assert.Equal(["20261122000100_PeopleAndRelatedItems", "20261122000200_ReviewHistory"], db.Database.GetMigrations().Take(2));
+        Assert.Equal(["20261122000100_PeopleAndRelatedItems", "20261122000200_ReviewHistory", "20261122000300_AccountsAndAudit"], db.Database.GetMigrations());
     }
 
     [Fact]
@@ -57,6 +57,15 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal("A talk", db.ExplainerRelated.Include(l => l.RelatedItem).Single().RelatedItem!.Title);
         db.ReviewRecords.Add(new() { ExplainerSlug = "x", ReviewedOn = new DateOnly(2026, 1, 1), RecordedBy = "test", ReviewerId = person.Id });
         db.SaveChanges();
+        var review = db.ReviewRecords.Single();
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            review.Notes = "rewritten";
+            db.SaveChanges();
+        });
+        db.ChangeTracker.Clear();
+        var raw = Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw("DELETE FROM ReviewRecords"));
+        Assert.Contains("append-only", raw.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Every table's columns, keys, indexes and foreign keys, as SQLite reports them.</summary>

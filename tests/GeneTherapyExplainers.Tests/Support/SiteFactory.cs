@@ -15,6 +15,36 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
     /// <summary>Keep the data folder on dispose, so a later factory can start on it.</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>Extra configuration, as if given on the command line.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>Adds an account with the users command, as an operator would.</summary>
+    public async Task AddUserAsync(string email, string role, string password, string? person = null)
+    {
+        var args = new List<string> { "users", "add", "--email", email, "--role", role };
+        if (person is not null)
+        {
+            args.AddRange(["--person", person]);
+        }
+
+        using var input = new StringReader($"{password}\n{password}\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await new GeneTherapyExplainers.Web.Commands.UsersCommand(Services, input, output, error).RunAsync(args);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"users add failed: {error}");
+        }
+    }
+
+    /// <summary>A client over HTTPS (the session cookie is Secure), keeping cookies, not following redirects.</summary>
+    public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    }));
+
     /// <summary>Runs an action with a scoped service provider of the running site.</summary>
     public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
     {
@@ -27,6 +57,10 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
         builder.UseEnvironment(environment);
         builder.UseSetting("Site:ContentPath", contentRoot);
         builder.UseSetting("Site:DataPath", DataRoot);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)

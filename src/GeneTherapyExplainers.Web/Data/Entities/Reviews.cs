@@ -16,6 +16,9 @@ public sealed class ExplainerSchedule
 
     public int CadenceMonths { get; set; } = Quarterly;
 
+    /// <summary>The day the site first published the explainer; no review can be dated before it.</summary>
+    public DateOnly? FirstSeenOn { get; set; }
+
     public string? SourcePage { get; set; }
 }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages.Explainers;
 
-public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries store, TimeProvider clock) : PageModel
+public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
 {
     public Explainer Explainer { get; private set; } = null!;
 
@@ -16,10 +16,8 @@ public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries s
 
     public Explainer? Next { get; private set; }
 
-    public DateOnly Today { get; private set; }
-
     /// <summary>True when the next review date has passed: the page says so rather than hide it.</summary>
-    public bool ReviewOverdue => Editorial.NextReviewDue is { } due && due < Today;
+    public bool ReviewOverdue => Editorial.Review.Status == ReviewStatus.Overdue;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -33,7 +31,6 @@ public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries s
         Explainer = explainer;
         (Previous, Next) = catalog.Neighbours(explainer);
         Editorial = await store.ForExplainerAsync(explainer.Slug, ct);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 }

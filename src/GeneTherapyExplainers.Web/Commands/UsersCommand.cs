@@ -1,0 +1,254 @@
+using System.Text;
+using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeneTherapyExplainers.Web.Commands;
+
+/// <summary>
+/// <c>users add|list|remove|reset-password</c>: the only way accounts are made (there is no public sign-up).
+/// Passwords are read from the terminal without echo, or as two lines (password, confirmation) from standard input.
+/// </summary>
+public sealed class UsersCommand(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+{
+    public const string Usage = """
+        usage:
+          users add --email EMAIL --role Reviewer|Editor [--person PERSON-KEY]
+          users list
+          users remove --email EMAIL
+          users reset-password --email EMAIL
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = ParseOptions(args.Skip(2));
+        try
+        {
+            return args.ElementAtOrDefault(1) switch
+            {
+                "add" => await AddAsync(options),
+                "list" => await ListAsync(),
+                "remove" => await RemoveAsync(options),
+                "reset-password" => await ResetAsync(options),
+                _ => Fail(Usage),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail(ex.Message + Environment.NewLine + Usage);
+        }
+    }
+
+    private async Task<int> AddAsync(Dictionary<string, string> options)
+    {
+        var email = Required(options, "email");
+        var role = Required(options, "role");
+        var canonicalRole = SiteRoles.All.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown role '{role}'. Use Reviewer or Editor.");
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<EditorialDbContext>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return Fail($"An account for {email} already exists.");
+        }
+
+        int? personId = null;
+        if (options.TryGetValue("person", out var key))
+        {
+            var person = await db.People.FirstOrDefaultAsync(p => p.Key == key);
+            if (person is null)
+            {
+                return Fail($"No person with the key '{key}' is in the store.");
+            }
+
+            personId = person.Id;
+        }
+
+        var password = ReadNewPassword();
+        if (password is null)
+        {
+            return 1;
+        }
+
+        await EnsureRoleAsync(scope.ServiceProvider, canonicalRole);
+        var user = new SiteUser { UserName = email, Email = email, EmailConfirmed = true, PersonId = personId };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return Fail(Describe(created));
+        }
+
+        await users.AddToRoleAsync(user, canonicalRole);
+        output.WriteLine($"Added {email} as {canonicalRole}{(key is null ? "" : $", linked to {key}")}.");
+        return 0;
+    }
+
+    private async Task<int> ListAsync()
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        var all = await users.Users.Include(u => u.Person).OrderBy(u => u.Email).ToListAsync();
+        if (all.Count == 0)
+        {
+            output.WriteLine("No accounts yet. Add one with: users add --email EMAIL --role Reviewer");
+        }
+
+        foreach (var user in all)
+        {
+            var roles = await users.GetRolesAsync(user);
+            var locked = await users.IsLockedOutAsync(user) ? " (locked out)" : "";
+            output.WriteLine($"{user.Email}\t{string.Join(",", roles)}\t{user.Person?.Key ?? "-"}{locked}");
+        }
+
+        return 0;
+    }
+
+    private async Task<int> RemoveAsync(Dictionary<string, string> options)
+    {
+        var email = Required(options, "email");
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return Fail($"No account for {email}.");
+        }
+
+        var result = await users.DeleteAsync(user);
+        if (!result.Succeeded)
+        {
+            return Fail(Describe(result));
+        }
+
+        output.WriteLine($"Removed {email}. Reviews they recorded are kept.");
+        return 0;
+    }
+
+    private async Task<int> ResetAsync(Dictionary<string, string> options)
+    {
+        var email = Required(options, "email");
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return Fail($"No account for {email}.");
+        }
+
+        var password = ReadNewPassword();
+        if (password is null)
+        {
+            return 1;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return Fail(Describe(valid));
+            }
+        }
+
+        // A new hash and a new security stamp: every existing session ends.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        await users.UpdateSecurityStampAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        output.WriteLine($"The password for {email} is changed, and every session of that account has ended.");
+        return 0;
+    }
+
+    private string? ReadNewPassword()
+    {
+        var password = ReadSecret("Password: ");
+        var confirmation = ReadSecret("Confirm password: ");
+        if (password is null || confirmation is null)
+        {
+            Fail("No password was given.");
+            return null;
+        }
+
+        if (password != confirmation)
+        {
+            Fail("The two passwords do not match.");
+            return null;
+        }
+
+        return password;
+    }
+
+    /// <summary>From a terminal, without echo; otherwise one line of standard input.</summary>
+    private string? ReadSecret(string prompt)
+    {
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+        {
+            return input.ReadLine();
+        }
+
+        error.Write(prompt);
+        var text = new StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                error.WriteLine();
+                return text.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0)
+                {
+                    text.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                text.Append(key.KeyChar);
+            }
+        }
+    }
+
+    private static async Task EnsureRoleAsync(IServiceProvider scoped, string role)
+    {
+        var roles = scoped.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i += 2)
+        {
+            if (!list[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= list.Count)
+            {
+                throw new ArgumentException($"'{list[i]}' is not understood. Options come in pairs, such as --email someone@example.org.");
+            }
+
+            options[list[i][2..]] = list[i + 1];
+        }
+
+        return options;
+    }
+
+    private static string Required(Dictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value.Trim()
+            : throw new ArgumentException($"--{name} is required.");
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    private int Fail(string message)
+    {
+        error.WriteLine(message);
+        return 1;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace GeneTherapyExplainers.Web.Data;
+
+/// <summary>Turns the pending changes of a save into audit entries, and keeps review records append-only.</summary>
+internal static class Audit
+{
+    public static void Record(EditorialDbContext db)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is Person or RelatedItem or RelatedItemPerson or ExplainerRelated or ExplainerContributor or ExplainerSchedule or ReviewRecord)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is ReviewRecord && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException("Review records are kept as written: add a new record that corrects an earlier one.");
+            }
+
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                Actor = db.Actor,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                Action = entry.State switch
+                {
+                    EntityState.Added => "Added",
+                    EntityState.Deleted => "Removed",
+                    _ => "Changed",
+                },
+                Details = Describe(entry),
+            });
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) => entry.Entity switch
+    {
+        Person p => p.Key,
+        RelatedItem r => r.Key,
+        ExplainerRelated l => $"{l.ExplainerSlug} → item {l.RelatedItemId}",
+        ExplainerContributor c => $"{c.ExplainerSlug} {c.Role}",
+        ExplainerSchedule s => s.ExplainerSlug,
+        ReviewRecord r => $"{r.ExplainerSlug} {r.Kind} {r.ReviewedOn:yyyy-MM-dd}",
+        RelatedItemPerson x => $"item {x.RelatedItemId} {x.Role} person {x.PersonId}",
+        _ => "?",
+    };
+
+    private static string? Describe(EntityEntry entry)
+    {
+        if (entry.State != EntityState.Modified)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Person.Version)))
+        {
+            var before = Show(property.OriginalValue);
+            var after = Show(property.CurrentValue);
+            if (before != after)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{property.Metadata.Name}: “{before}” → “{after}”; ");
+            }
+        }
+
+        return text.Length == 0 ? null : text.ToString().TrimEnd(' ', ';');
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "",
+        IEnumerable<string> list => string.Join(", ", list),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>The "Accounts" section of configuration.</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>Signed out after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Signed out this long after signing in, however active.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Sign-in attempts one client may make in <see cref="SignInWindow"/>.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public static class Accounts
+{
+    public const string ReviewerPolicy = "Reviewer";
+    public const string EditorOrReviewerPolicy = "EditorOrReviewer";
+    public const string SignInRateLimit = "sign-in";
+    public const string CookieName = "__Host-gte-session";
+    private const string AbsoluteExpiryItem = "gte-absolute-expiry";
+
+    /// <summary>Identity on the editorial store, locked-down cookies, roles, lockout and a rate limit on sign-in.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+
+        services.AddIdentity<SiteUser, IdentityRole>(o =>
+            {
+                // Length, not composition: at least 12 characters, any characters, up to 128.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<EditorialDbContext>()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+
+        // Check the security stamp on every request, so signing out or resetting a password ends every session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = options.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/sign-in";
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Properties.Items.TryGetValue(AbsoluteExpiryItem, out var value)
+                    && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiry)
+                    && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() > expiry)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-gte-antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReviewerPolicy, p => p.RequireRole(SiteRoles.Reviewer))
+            .AddPolicy(EditorOrReviewerPolicy, p => p.RequireRole(SiteRoles.Editor, SiteRoles.Reviewer));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitLimit, Window = options.SignInWindow, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.SignInWindow;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        return services;
+    }
+
+    /// <summary>Sign-in properties that carry the absolute end of the session through every sliding renewal.</summary>
+    public static AuthenticationProperties SessionProperties(TimeProvider clock, AccountOptions options) => new()
+    {
+        IsPersistent = false,
+        Items = { [AbsoluteExpiryItem] = clock.GetUtcNow().Add(options.AbsoluteLifetime).ToString("O", CultureInfo.InvariantCulture) },
+    };
+
+    /// <summary>Pages that show or change private data are never stored by browsers or proxies.</summary>
+    public static IApplicationBuilder UseNoStoreForPrivatePages(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors"))
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    });
+}
+
+/// <summary>Long passphrases are welcome, but not unbounded ones: hashing megabytes is a denial of service.</summary>
+public sealed class MaximumLengthPasswordValidator : IPasswordValidator<SiteUser>
+{
+    public const int MaximumLength = 128;
+
+    public Task<IdentityResult> ValidateAsync(UserManager<SiteUser> manager, SiteUser user, string? password) =>
+        Task.FromResult(password is { Length: > MaximumLength }
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"Passwords can be at most {MaximumLength} characters." })
+            : IdentityResult.Success);
+}

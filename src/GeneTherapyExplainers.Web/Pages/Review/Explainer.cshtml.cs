@@ -1,0 +1,132 @@
+using System.ComponentModel.DataAnnotations;
+using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GeneTherapyExplainers.Web.Pages.Review;
+
+public sealed class ExplainerModel(
+    EditorialDbContext db,
+    UserManager<SiteUser> users,
+    ContentCatalogProvider content,
+    ReviewWorkspace workspace,
+    EditorialQueries queries,
+    TimeProvider clock) : ReviewPageModel(db, users)
+{
+    public Explainer Explainer { get; private set; } = null!;
+
+    public IReadOnlyList<ReviewRecord> History { get; private set; } = [];
+
+    public ReviewState State { get; private set; } = null!;
+
+    public DateOnly? Earliest { get; private set; }
+
+    [BindProperty]
+    public ReviewInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Recorded { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        Input.ReviewedOn = queries.Today;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Input.ReviewedOn is { } date)
+        {
+            if (date > today)
+            {
+                ModelState.AddModelError("Input.ReviewedOn", "The date cannot be in the future.");
+            }
+            else if (Earliest is { } earliest && date < earliest)
+            {
+                ModelState.AddModelError("Input.ReviewedOn", $"The date cannot be before {Format.Date(earliest)}, when this explainer was first published.");
+            }
+        }
+
+        if (Input.CorrectsId is { } corrects)
+        {
+            if (History.All(r => r.Id != corrects))
+            {
+                ModelState.AddModelError("Input.CorrectsId", "Choose an entry of this explainer's history.");
+            }
+            else if (string.IsNullOrWhiteSpace(Input.Notes))
+            {
+                ModelState.AddModelError("Input.Notes", "Say in the notes what the earlier entry got wrong.");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await CurrentUserAsync();
+        Db.ReviewRecords.Add(new ReviewRecord
+        {
+            ExplainerSlug = Explainer.Slug,
+            Kind = Input.Kind!.Value,
+            ReviewedOn = Input.ReviewedOn!.Value,
+            ReviewerId = user.PersonId,
+            Notes = Clean(Input.Notes),
+            SourcesChecked = Clean(Input.SourcesChecked),
+            CorrectsId = Input.CorrectsId,
+            RecordedAt = clock.GetUtcNow(),
+            RecordedBy = user.Email ?? user.Id,
+        });
+        await Db.SaveChangesAsync(ct);
+        return RedirectToPage(new { slug = Explainer.Slug, recorded = true });
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        var explainer = content.Current.All.FirstOrDefault(e => e.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase));
+        if (explainer is null)
+        {
+            return false;
+        }
+
+        Explainer = explainer;
+        var editorial = await queries.ForExplainerAsync(explainer.Slug, ct);
+        History = editorial.Reviews;
+        State = editorial.Review;
+        Earliest = await workspace.EarliestReviewDateAsync(explainer, ct);
+        return true;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public sealed class ReviewInput
+    {
+        [Required(ErrorMessage = "Choose the kind of review.")]
+        public ReviewKind? Kind { get; set; }
+
+        [Required(ErrorMessage = "Enter the date of the review.")]
+        public DateOnly? ReviewedOn { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Keep the notes under 4,000 characters.")]
+        public string? Notes { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Keep the list of sources under 4,000 characters.")]
+        public string? SourcesChecked { get; set; }
+
+        public int? CorrectsId { get; set; }
+    }
+}
