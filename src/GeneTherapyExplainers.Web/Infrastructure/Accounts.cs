@@ -22,6 +22,12 @@ public sealed class AccountOptions
     public int SignInPermitLimit { get; set; } = 10;
 
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Secure, <c>__Host-</c> cookies: sign-in works over HTTPS only. Turned off in Development, so a reviewer can
+    /// try the workspace on http://localhost with no certificate.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
 }
 
 public static class Accounts
@@ -30,6 +36,7 @@ public static class Accounts
     public const string EditorOrReviewerPolicy = "EditorOrReviewer";
     public const string SignInRateLimit = "sign-in";
     public const string CookieName = "__Host-gte-session";
+    public const string AntiforgeryCookieName = "__Host-gte-antiforgery";
     private const string AbsoluteExpiryItem = "gte-absolute-expiry";
 
     /// <summary>Identity on the editorial store, locked-down cookies, roles, lockout and a rate limit on sign-in.</summary>
@@ -37,6 +44,9 @@ public static class Accounts
     {
         var options = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        // The __Host- prefix needs the Secure attribute; without HTTPS the cookies go without both.
+        var secure = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        string Named(string name) => options.SecureCookies ? name : name.Replace("__Host-", "", StringComparison.Ordinal);
 
         services.AddIdentity<SiteUser, IdentityRole>(o =>
             {
@@ -60,8 +70,8 @@ public static class Accounts
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookieName;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = Named(CookieName);
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.Path = "/";
@@ -92,8 +102,8 @@ public static class Accounts
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-gte-antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = Named(AntiforgeryCookieName);
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
         });
