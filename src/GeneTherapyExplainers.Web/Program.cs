@@ -2,6 +2,12 @@ using GeneTherapyExplainers.Web.Commands;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 
+// "validate" checks the content folder and exits, without starting anything.
+if (CommandLine.IsValidate(args))
+{
+    return ValidateCommand.Run(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.

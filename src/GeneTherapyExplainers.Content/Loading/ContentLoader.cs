@@ -15,35 +15,69 @@ public static partial class ContentLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ContentCatalog Load(string contentRoot)
+    /// <summary>
+    /// Loads the folder. Where a file has errors and <paramref name="previous"/> holds a good version of it, that
+    /// version stays published; a new file with errors stays unpublished.
+    /// </summary>
+    public static ContentCatalog Load(string contentRoot, ContentOptions? options = null, ContentCatalog? previous = null)
     {
+        options ??= new ContentOptions();
         var problems = new List<ContentProblem>();
-        var glossary = new List<GlossaryTerm>();
-        foreach (var (path, text) in ReadFiles(contentRoot, "glossary", problems))
+        var files = new List<string>();
+        var termCandidates = new List<Candidate<GlossaryTerm>>();
+        foreach (var (path, text) in ReadFiles(contentRoot, "glossary", options, problems, files))
         {
-            var term = LoadTerm(path, text, problems);
-            if (term is not null)
-            {
-                glossary.Add(term);
-            }
+            termCandidates.Add(LoadTerm(path, text, problems));
         }
 
+        RejectDuplicateTerms(termCandidates, problems);
+        var glossary = Settle(termCandidates, previous?.Glossary, t => t.Key, problems);
         var terms = glossary.ToDictionary(t => t.Key, StringComparer.Ordinal);
-        var explainers = new List<Explainer>();
-        foreach (var (path, text) in ReadFiles(contentRoot, "explainers", problems))
+
+        var candidates = new List<Candidate<Explainer>>();
+        foreach (var (path, text) in ReadFiles(contentRoot, "explainers", options, problems, files))
         {
-            var explainer = LoadExplainer(contentRoot, path, text, terms, problems);
-            if (explainer is not null)
-            {
-                explainers.Add(explainer);
-            }
+            candidates.Add(LoadExplainer(contentRoot, path, text, terms, options, problems));
         }
 
-        RejectOrderClashes(explainers, problems);
-        return new ContentCatalog(explainers, glossary, problems);
+        RejectOrderClashes(candidates, problems);
+        var published = candidates.Where(c => c.Item is { Draft: false }).Select(c => c.Item!.Slug)
+            .Concat(previous?.Published.Select(e => e.Slug) ?? [])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var candidate in candidates.Concat<ICandidate>(termCandidates))
+        {
+            CheckInternalLinks(candidate, published, terms.Keys.ToHashSet(StringComparer.Ordinal), problems);
+        }
+
+        var explainers = Settle(candidates, previous?.All, e => e.Slug, problems);
+        return new ContentCatalog(explainers, glossary, problems, files);
     }
 
-    private static IEnumerable<(string Path, string Text)> ReadFiles(string root, string folder, List<ContentProblem> problems)
+    /// <summary>Good files as loaded; for each file with errors, its last good version if there is one.</summary>
+    private static List<T> Settle<T>(List<Candidate<T>> candidates, IEnumerable<T>? previous, Func<T, string> key, List<ContentProblem> problems)
+        where T : class
+    {
+        var result = new List<T>();
+        var lastGood = previous?.ToDictionary(key, StringComparer.Ordinal) ?? [];
+        foreach (var c in candidates)
+        {
+            if (c.Item is not null && !c.Failed)
+            {
+                result.Add(c.Item);
+            }
+            else if (lastGood.TryGetValue(c.Key, out var good))
+            {
+                result.Add(good);
+                problems.Add(new ContentProblem(c.Path, 1, 1, ProblemSeverity.Warning,
+                    "Because of the errors above, the last good version of this file stays online until they are fixed."));
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(string Path, string Text)> ReadFiles(
+        string root, string folder, ContentOptions options, List<ContentProblem> problems, List<string> files)
     {
         var directory = Path.Combine(root, folder);
         if (!Directory.Exists(directory))
@@ -51,80 +85,116 @@ public static partial class ContentLoader
             yield break;
         }
 
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
         {
             var path = $"{folder}/{Path.GetFileName(file)}";
-            string? text = null;
-            try
-            {
-                text = StrictUtf8.GetString(File.ReadAllBytes(file));
-            }
-            catch (DecoderFallbackException)
-            {
-                problems.Add(Error(path, 1, 1, "The file is not saved as UTF-8 text. Save it again with UTF-8 encoding."));
-            }
-            catch (IOException ex)
-            {
-                problems.Add(Error(path, 1, 1, "The file could not be read: " + ex.Message));
-            }
-
-            if (text is null)
-            {
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                problems.Add(Error(path, 1, 1, "The file is empty."));
-                continue;
-            }
-
-            var key = Path.GetFileNameWithoutExtension(file);
-            if (!Slug().IsMatch(key))
+            files.Add(path);
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!FileName().IsMatch(name))
             {
                 problems.Add(Error(path, 1, 1,
-                    $"The file name '{key}' cannot be a web address. Use lower-case letters, digits and single hyphens, such as gene-therapy.md."));
+                    $"The file name '{name}' cannot be a web address. Use letters, digits and single hyphens, such as gene-therapy.md."));
                 continue;
             }
 
-            yield return (path, text.TrimStart('\uFEFF'));
+            // The slug is the file name in lower case, so Gene.md and gene.md would claim the same address.
+            var slug = name.ToLowerInvariant();
+            if (seen.TryGetValue(slug, out var other))
+            {
+                problems.Add(Error(path, 1, 1, $"The address '{slug}' is already used by {other}. Rename one of the files."));
+                continue;
+            }
+
+            seen[slug] = path;
+            var text = ReadText(file, path, options, problems);
+            if (text is not null)
+            {
+                yield return (path, text);
+            }
         }
     }
 
-    private static GlossaryTerm? LoadTerm(string path, string text, List<ContentProblem> problems)
+    private static string? ReadText(string file, string path, ContentOptions options, List<ContentProblem> problems)
     {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length > options.MaxFileBytes)
+            {
+                problems.Add(Error(path, 1, 1, $"The file is {info.Length / 1024:N0} KB; the limit is {options.MaxFileBytes / 1024:N0} KB. Split it, or move large data out of it."));
+                return null;
+            }
+
+            var text = StrictUtf8.GetString(File.ReadAllBytes(file)).TrimStart('\uFEFF');
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add(Error(path, 1, 1, "The file is empty."));
+                return null;
+            }
+
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                problems.Add(Error(path, 1, 1, "The file holds binary data, not text."));
+                return null;
+            }
+
+            return text;
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(Error(path, 1, 1, "The file is not saved as UTF-8 text. Save it again with UTF-8 encoding."));
+        }
+        catch (IOException ex)
+        {
+            problems.Add(Error(path, 1, 1, "The file could not be read: " + ex.Message));
+        }
+
+        return null;
+    }
+
+    private static Candidate<GlossaryTerm> LoadTerm(string path, string text, List<ContentProblem> problems)
+    {
+        var file = new FileProblems(path, problems);
+        var key = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var document = MarkdownRendering.Parse(text);
         var front = FrontMatterReader.Read<GlossaryFrontMatter>(document, path, problems);
         if (front is null)
         {
-            return null;
+            return new Candidate<GlossaryTerm>(path, key, null, [], true);
         }
 
         var fm = front.Value;
-        var ok = Require(fm.Term, "term", front, path, problems) & Require(fm.Definition, "definition", front, path, problems);
-        if (!ok)
+        Require(fm.Term, "term", front, path, problems);
+        Require(fm.Definition, "definition", front, path, problems);
+        var links = CheckLinks(document, path, problems);
+        if (file.HasErrors)
         {
-            return null;
+            return new Candidate<GlossaryTerm>(path, key, null, links, true);
         }
 
-        var html = MarkdownRendering.ToSafeHtml(document);
-        CheckLinks(document, path, problems);
-        return new GlossaryTerm(Path.GetFileNameWithoutExtension(path), fm.Term!.Trim(),
-            [.. fm.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())], fm.Definition!.Trim(), html, path);
+        var term = new GlossaryTerm(key, fm.Term!.Trim(),
+            [.. fm.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())], fm.Definition!.Trim(),
+            MarkdownRendering.ToSafeHtml(document), path)
+        {
+            Locations = front.Locations,
+        };
+        return new Candidate<GlossaryTerm>(path, key, term, links, false);
     }
 
-    private static Explainer? LoadExplainer(
-        string root, string path, string text, Dictionary<string, GlossaryTerm> terms, List<ContentProblem> problems)
+    private static Candidate<Explainer> LoadExplainer(
+        string root, string path, string text, Dictionary<string, GlossaryTerm> terms, ContentOptions options, List<ContentProblem> problems)
     {
+        var file = new FileProblems(path, problems);
+        var slug = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var document = MarkdownRendering.Parse(text);
         var front = FrontMatterReader.Read<ExplainerFrontMatter>(document, path, problems);
         if (front is null)
         {
-            return null;
+            return new Candidate<Explainer>(path, slug, null, [], true);
         }
 
         var fm = front.Value;
-        var errorsBefore = problems.Count(p => p.Severity == ProblemSeverity.Error);
         Require(fm.Title, "title", front, path, problems);
         Require(fm.Summary, "summary", front, path, problems);
         Require(fm.Category, "category", front, path, problems);
@@ -146,13 +216,13 @@ public static partial class ContentLoader
         var video = ReadVideo(fm.Video, front, path, problems);
         var infographic = ReadInfographic(root, fm.Infographic, front, path, problems);
         var sources = ReadSources(fm.Sources, front, path, problems);
-        if (problems.Count(p => p.Severity == ProblemSeverity.Error) > errorsBefore)
+        var links = CheckLinks(document, path, problems, root);
+        if (file.HasErrors)
         {
-            return null;
+            return new Candidate<Explainer>(path, slug, null, links, true);
         }
 
-        var missing = GlossaryLinker.MarkFirstUses(document, keyTerms);
-        foreach (var term in missing)
+        foreach (var term in GlossaryLinker.MarkFirstUses(document, keyTerms))
         {
             problems.Add(Warning(path, front.At($"keyTerms[{fm.KeyTerms.IndexOf(term.Key)}]"),
                 $"The key term '{term.Term}' never appears in the text, so it is not marked for readers."));
@@ -163,15 +233,12 @@ public static partial class ContentLoader
             problems.Add(Warning(path, front.At("sources"), "The explainer lists no sources. Readers and reviewers need them."));
         }
 
-        if (!CheckLinks(document, path, problems))
-        {
-            return null;
-        }
-
+        var readability = Readability.Measure(MarkdownRendering.ProseBlocks(document));
+        WarnAboutReadability(path, document, readability, options, problems);
         var words = TextStatistics.CountWords(MarkdownRendering.PlainText(document));
-        return new Explainer
+        var explainer = new Explainer
         {
-            Slug = Path.GetFileNameWithoutExtension(path),
+            Slug = slug,
             SourcePath = path,
             Title = fm.Title!.Trim(),
             Summary = fm.Summary!.Trim(),
@@ -193,9 +260,35 @@ public static partial class ContentLoader
             BodyHtml = MarkdownRendering.ToSafeHtml(document),
             WordCount = words,
             ReadingMinutes = TextStatistics.ReadingMinutes(words),
+            Readability = readability,
             Locations = front.Locations,
         };
+        return new Candidate<Explainer>(path, slug, explainer, links, false);
     }
+
+    private static void WarnAboutReadability(string path, MarkdownDocument document, ReadabilityReport report, ContentOptions options, List<ContentProblem> problems)
+    {
+        if (report.Words > 0 && report.FleschKincaidGrade > options.ReadabilityTargetGrade)
+        {
+            problems.Add(new ContentProblem(path, 1, 1, ProblemSeverity.Warning,
+                $"The reading grade is {report.FleschKincaidGrade:0.0}, above the target of {options.ReadabilityTargetGrade:0.#}. Shorter sentences and shorter words help."));
+        }
+
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            foreach (var sentence in Readability.SplitSentences(MarkdownRendering.PlainText(paragraph)))
+            {
+                var count = TextStatistics.CountWords(sentence);
+                if (count > options.LongSentenceWords)
+                {
+                    problems.Add(new ContentProblem(path, paragraph.Line + 1, 1, ProblemSeverity.Warning,
+                        $"A sentence of {count} words (more than {options.LongSentenceWords}): “{Shorten(sentence)}”. Try splitting it."));
+                }
+            }
+        }
+    }
+
+    private static string Shorten(string sentence) => sentence.Length <= 80 ? sentence : sentence[..77] + "...";
 
     private static Video? ReadVideo<T>(VideoFrontMatter? video, FrontMatter<T> front, string path, List<ContentProblem> problems)
     {
@@ -268,42 +361,117 @@ public static partial class ContentLoader
         return result;
     }
 
-    /// <summary>Unsafe link schemes are an error the editor must fix; the renderer has already blocked them.</summary>
-    private static bool CheckLinks(MarkdownDocument document, string path, List<ContentProblem> problems)
+    /// <summary>
+    /// Unsafe link schemes and broken images are errors the editor must fix (the renderer has already blocked the
+    /// links). Returns the links to other explainers and glossary terms, checked once everything is loaded.
+    /// </summary>
+    private static List<InternalLink> CheckLinks(MarkdownDocument document, string path, List<ContentProblem> problems, string? root = null)
     {
-        var ok = true;
+        var internalLinks = new List<InternalLink>();
         foreach (var inline in document.Descendants().OfType<Inline>())
         {
-            var url = inline switch
+            var (url, isImage) = inline switch
             {
-                LinkInline link => link.Url,
-                AutolinkInline auto => auto.Url,
-                _ => null,
+                LinkInline link => (link.Url, link.IsImage),
+                AutolinkInline auto => (auto.Url, false),
+                _ => (null, false),
             };
-            if (url is not null && !UrlSafety.IsSafe(url))
+            if (url is null)
             {
-                problems.Add(Error(path, inline.Line + 1, inline.Column + 1,
-                    "This link is not allowed: only http, https, mailto and relative addresses are published."));
-                ok = false;
+                continue;
+            }
+
+            var (line, column) = (inline.Line + 1, inline.Column + 1);
+            if (!UrlSafety.IsSafe(url))
+            {
+                problems.Add(Error(path, line, column, "This link is not allowed: only http, https, mailto and relative addresses are published."));
+            }
+            else if (isImage)
+            {
+                CheckImage((LinkInline)inline, url, path, root, problems);
+            }
+            else if (InternalTarget().Match(url) is { Success: true } match)
+            {
+                internalLinks.Add(new InternalLink(match.Groups[1].Value, match.Groups[2].Value.ToLowerInvariant(), url, line, column));
             }
         }
 
-        return ok;
+        return internalLinks;
     }
 
-    private static void RejectOrderClashes(List<Explainer> explainers, List<ContentProblem> problems)
+    private static void CheckImage(LinkInline image, string url, string path, string? root, List<ContentProblem> problems)
     {
-        var clashes = explainers.Where(e => e.Series is not null)
-            .GroupBy(e => (e.Series, e.Order))
+        var (line, column) = (image.Line + 1, image.Column + 1);
+        if (image.FirstChild is null || string.IsNullOrWhiteSpace(MarkdownRendering.PlainText(image)))
+        {
+            problems.Add(Error(path, line, column, "This image has no alt text. Write what it shows between the brackets: ![what it shows](/media/name.svg)."));
+        }
+
+        var media = MediaLink().Match(url);
+        if (!media.Success)
+        {
+            problems.Add(Error(path, line, column, "Images must be files in content/media, linked as /media/name.svg: images from other sites are not shown."));
+        }
+        else if (root is not null && !File.Exists(Path.Combine(root, "media", media.Groups[1].Value)))
+        {
+            problems.Add(Error(path, line, column, $"The image 'media/{media.Groups[1].Value}' does not exist."));
+        }
+    }
+
+    private static void CheckInternalLinks(ICandidate candidate, HashSet<string> explainers, HashSet<string> terms, List<ContentProblem> problems)
+    {
+        if (candidate.Failed)
+        {
+            return;
+        }
+
+        foreach (var link in candidate.Links)
+        {
+            var known = link.Kind == "explainers" ? explainers.Contains(link.Key) : terms.Contains(link.Key);
+            if (!known)
+            {
+                problems.Add(Error(candidate.Path, link.Line, link.Column, link.Kind == "explainers"
+                    ? $"The link {link.Url} points to no published explainer. Check the address against the file names in content/explainers."
+                    : $"The link {link.Url} points to no glossary term. Check the address against the file names in content/glossary."));
+                candidate.Failed = true;
+            }
+        }
+    }
+
+    private static void RejectDuplicateTerms(List<Candidate<GlossaryTerm>> candidates, List<ContentProblem> problems)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in candidates.Where(c => c.Item is not null))
+        {
+            foreach (var phrase in c.Item!.Phrases)
+            {
+                if (owners.TryGetValue(phrase, out var owner) && owner != c.Path)
+                {
+                    var at = c.Item.Locations.GetValueOrDefault(phrase == c.Item.Term ? "term" : "aliases", new SourceLocation(1, 1));
+                    problems.Add(Error(c.Path, at, $"'{phrase}' is already a term or alias in {owner}. Each word can belong to one term only."));
+                    c.Failed = true;
+                }
+                else
+                {
+                    owners[phrase] = c.Path;
+                }
+            }
+        }
+    }
+
+    private static void RejectOrderClashes(List<Candidate<Explainer>> candidates, List<ContentProblem> problems)
+    {
+        var clashes = candidates.Where(c => c is { Failed: false, Item.Series: not null })
+            .GroupBy(c => (c.Item!.Series, c.Item.Order))
             .Where(g => g.Count() > 1);
         foreach (var clash in clashes)
         {
-            var first = clash.OrderBy(e => e.SourcePath, StringComparer.Ordinal).First();
-            foreach (var other in clash.Where(e => e != first))
+            var first = clash.OrderBy(c => c.Path, StringComparer.Ordinal).First();
+            foreach (var other in clash.Where(c => c != first))
             {
-                problems.Add(Error(other.SourcePath, other.Locations.GetValueOrDefault("order", new SourceLocation(1, 1)),
-                    $"Order {other.Order} in series '{other.Series}' is already taken by {first.SourcePath}."));
-                explainers.Remove(other);
+                problems.Add(Error(other.Path, other.Item!.Locations.GetValueOrDefault("order", new SourceLocation(1, 1)),
+                    $"Order {other.Item.Order} in series '{other.Item.Series}' is already taken by {first.Path}."));
+                other.Failed = true;
             }
         }
     }
@@ -327,9 +495,49 @@ public static partial class ContentLoader
     private static ContentProblem Warning(string path, SourceLocation at, string message) =>
         new(path, at.Line, at.Column, ProblemSeverity.Warning, message);
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex Slug();
+    [GeneratedRegex("^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")]
+    private static partial Regex FileName();
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|png|jpg|jpeg|webp)$")]
     private static partial Regex MediaName();
+
+    [GeneratedRegex(@"^/media/([a-z0-9]+(?:-[a-z0-9]+)*\.(?:svg|png|jpg|jpeg|webp))$")]
+    private static partial Regex MediaLink();
+
+    [GeneratedRegex(@"^/(explainers|glossary)/([^/?#]+)/?(?:[?#].*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex InternalTarget();
+
+    private sealed record InternalLink(string Kind, string Key, string Url, int Line, int Column);
+
+    private interface ICandidate
+    {
+        string Path { get; }
+
+        IReadOnlyList<InternalLink> Links { get; }
+
+        bool Failed { get; set; }
+    }
+
+    /// <summary>One file's result: the item when it loaded, and whether any error (even a later one) rules it out.</summary>
+    private sealed class Candidate<T>(string path, string key, T? item, IReadOnlyList<InternalLink> links, bool failed) : ICandidate
+        where T : class
+    {
+        public string Path { get; } = path;
+
+        public string Key { get; } = key;
+
+        public T? Item { get; } = item;
+
+        public IReadOnlyList<InternalLink> Links { get; } = links;
+
+        public bool Failed { get; set; } = failed;
+    }
+
+    /// <summary>Tells whether problems were added for one file since this was made.</summary>
+    private sealed class FileProblems(string path, List<ContentProblem> problems)
+    {
+        private readonly int start = problems.Count;
+
+        public bool HasErrors => problems.Skip(start).Any(p => p.Path == path && p.Severity == ProblemSeverity.Error);
+    }
 }

@@ -78,6 +78,7 @@ internal static class FrontMatterReader
         }
 
         return message.Contains("Exception during deserialization", StringComparison.Ordinal)
+            || message.Contains("No node deserializer", StringComparison.Ordinal)
             ? "a value has the wrong type (for example text where a list or a number is expected)."
             : message;
     }

@@ -51,6 +51,10 @@ public static class MarkdownRendering
             .Select(h => new Heading(h.GetAttributes().Id ?? string.Empty, PlainText(h.Inline)))
             .Where(h => h.Id.Length > 0)];
 
+    /// <summary>The text of each paragraph (including those in lists and quotes): what readability is measured on.</summary>
+    public static IEnumerable<string> ProseBlocks(MarkdownDocument document) =>
+        document.Descendants<ParagraphBlock>().Select(p => PlainText(p)).Where(t => t.Length > 0);
+
     /// <summary>The words a reader reads: paragraphs, headings and list items, without markup.</summary>
     public static string PlainText(MarkdownObject? node)
     {
@@ -63,6 +67,7 @@ public static class MarkdownRendering
         {
             LiteralInline l => l.Content.ToString(),
             CodeInline c => c.Content,
+            GlossaryTermInline g => g.Text,
             LineBreakInline => " ",
             LeafBlock => " ",
             _ => string.Empty,

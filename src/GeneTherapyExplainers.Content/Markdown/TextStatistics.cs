@@ -10,6 +10,9 @@ public static partial class TextStatistics
 
     public static int CountWords(string text) => Word().Count(text);
 
+    /// <summary>The words of a text, by the same rule as <see cref="CountWords"/>.</summary>
+    public static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value);
+
     /// <summary>Whole minutes, rounded up, never less than one.</summary>
     public static int ReadingMinutes(int words) => Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
 

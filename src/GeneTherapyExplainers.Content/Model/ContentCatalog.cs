@@ -11,8 +11,10 @@ public sealed class ContentCatalog
     private readonly FrozenDictionary<string, Explainer> explainersBySlug;
     private readonly FrozenDictionary<string, GlossaryTerm> termsByKey;
 
-    public ContentCatalog(IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems)
+    public ContentCatalog(
+        IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null)
     {
+        Files = [.. (files ?? []).Order(StringComparer.Ordinal)];
         All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.Ordinal)];
         Published = [.. All.Where(e => !e.Draft)];
         Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)];
@@ -28,6 +30,9 @@ public sealed class ContentCatalog
     public IReadOnlyList<Explainer> Published { get; }
 
     public IReadOnlyList<GlossaryTerm> Glossary { get; }
+
+    /// <summary>Every content file that was read (relative paths), whether or not it loaded.</summary>
+    public IReadOnlyList<string> Files { get; }
 
     /// <summary>Every error and warning found while loading.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; }

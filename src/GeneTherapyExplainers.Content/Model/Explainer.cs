@@ -31,6 +31,9 @@ public sealed record Explainer
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }
 
+    /// <summary>Sentence lengths and reading grade, for editors.</summary>
+    public Markdown.ReadabilityReport Readability { get; init; } = new(0, 0, 0, []);
+
     /// <summary>Lines where each front-matter key begins, so store-backed checks can name a line too.</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } =
         new Dictionary<string, SourceLocation>();

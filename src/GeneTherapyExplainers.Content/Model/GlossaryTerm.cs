@@ -20,4 +20,7 @@ public sealed record GlossaryTerm(
 
     /// <summary>The term followed by its aliases: every phrase that counts as a use of the term.</summary>
     public IEnumerable<string> Phrases => Aliases.Prepend(Term);
+
+    /// <summary>Lines where each front-matter key begins.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
 }

@@ -14,7 +14,6 @@ public static class ExplainerLinkSync
     public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, DateOnly today, CancellationToken ct = default)
     {
         db.Actor = "system:content";
-        var problems = new List<ContentProblem>();
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
         var contributors = await db.ExplainerContributors.ToListAsync(ct);
@@ -23,28 +22,10 @@ public static class ExplainerLinkSync
 
         foreach (var explainer in catalog.All)
         {
-            var wanted = new (ContributorRole Role, string? Key, string Field)[]
-            {
-                (ContributorRole.Author, explainer.AuthorKey, "author"),
-                (ContributorRole.MedicalReviewer, explainer.MedicalReviewerKey, "reviewers.medical"),
-                (ContributorRole.TechnicalReviewer, explainer.TechnicalReviewerKey, "reviewers.technical"),
-            };
-            foreach (var (role, key, field) in wanted)
+            foreach (var (role, key, _) in Contributors(explainer))
             {
                 var current = contributors.FirstOrDefault(c => c.ExplainerSlug == explainer.Slug && c.Role == role);
-                int? personId = null;
-                if (key is not null)
-                {
-                    if (people.TryGetValue(key, out var id))
-                    {
-                        personId = id;
-                    }
-                    else
-                    {
-                        problems.Add(Unknown(explainer, field, $"No person with the key '{key}' is in the store. Check the spelling, or ask a reviewer to add the person."));
-                    }
-                }
-
+                int? personId = key is not null && people.TryGetValue(key, out var id) ? id : null;
                 if (current is not null && current.PersonId != personId)
                 {
                     db.ExplainerContributors.Remove(current);
@@ -58,14 +39,8 @@ public static class ExplainerLinkSync
 
             for (var i = 0; i < explainer.RelatedKeys.Count; i++)
             {
-                var key = explainer.RelatedKeys[i];
-                if (!items.TryGetValue(key, out var itemId))
-                {
-                    problems.Add(Unknown(explainer, $"related[{i}]", $"No related interview or article with the key '{key}' is in the store."));
-                    continue;
-                }
-
-                if (!links.Any(l => l.ExplainerSlug == explainer.Slug && l.RelatedItemId == itemId))
+                if (items.TryGetValue(explainer.RelatedKeys[i], out var itemId)
+                    && !links.Any(l => l.ExplainerSlug == explainer.Slug && l.RelatedItemId == itemId))
                 {
                     var link = new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i };
                     links.Add(link);
@@ -81,8 +56,41 @@ public static class ExplainerLinkSync
         }
 
         await db.SaveChangesAsync(ct);
+        return UnknownKeys(catalog, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every person or related-item key in front matter that is not among the known keys, with file and line.</summary>
+    public static IReadOnlyList<ContentProblem> UnknownKeys(ContentCatalog catalog, ISet<string> people, ISet<string> items)
+    {
+        var problems = new List<ContentProblem>();
+        foreach (var explainer in catalog.All)
+        {
+            foreach (var (_, key, field) in Contributors(explainer))
+            {
+                if (key is not null && !people.Contains(key))
+                {
+                    problems.Add(Unknown(explainer, field, $"No person with the key '{key}' is in the store. Check the spelling, or ask a reviewer to add the person."));
+                }
+            }
+
+            for (var i = 0; i < explainer.RelatedKeys.Count; i++)
+            {
+                if (!items.Contains(explainer.RelatedKeys[i]))
+                {
+                    problems.Add(Unknown(explainer, $"related[{i}]", $"No related interview or article with the key '{explainer.RelatedKeys[i]}' is in the store."));
+                }
+            }
+        }
+
         return problems;
     }
+
+    private static (ContributorRole Role, string? Key, string Field)[] Contributors(Explainer explainer) =>
+    [
+        (ContributorRole.Author, explainer.AuthorKey, "author"),
+        (ContributorRole.MedicalReviewer, explainer.MedicalReviewerKey, "reviewers.medical"),
+        (ContributorRole.TechnicalReviewer, explainer.TechnicalReviewerKey, "reviewers.technical"),
+    ];
 
     private static ContentProblem Unknown(Explainer explainer, string field, string message)
     {

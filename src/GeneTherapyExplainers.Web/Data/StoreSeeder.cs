@@ -21,8 +21,7 @@ public static class StoreSeeder
             return 0;
         }
 
-        var seed = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
-            .Deserialize<SeedFile>(await File.ReadAllTextAsync(path, ct)) ?? new SeedFile();
+        var seed = Read(await File.ReadAllTextAsync(path, ct));
         var added = 0;
         db.Actor = "system:seed";
 
@@ -87,6 +86,17 @@ public static class StoreSeeder
         await db.SaveChangesAsync(ct);
         return added;
     }
+
+    /// <summary>The person and related-item keys the seed file defines: what a fresh store will know.</summary>
+    public static (ISet<string> People, ISet<string> Items) Keys(string contentRoot)
+    {
+        var path = Path.Combine(contentRoot, SeedPath);
+        var seed = File.Exists(path) ? Read(File.ReadAllText(path)) : new SeedFile();
+        return (seed.People.Select(p => p.Key).ToHashSet(StringComparer.Ordinal), seed.Related.Select(r => r.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static SeedFile Read(string yaml) =>
+        new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<SeedFile>(yaml) ?? new SeedFile();
 
 #pragma warning disable CA1002, CA2227, CA1812 // Shapes YamlDotNet fills.
     private sealed class SeedFile

@@ -20,4 +20,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Sign-in failed ({Reason}) for account {UserId} from {Client}")]
     public static partial void SignInFailed(this ILogger logger, string reason, string? userId, string? client);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Content rebuild failed; it will be tried again")]
+    public static partial void ContentRebuildFailed(this ILogger logger, Exception exception);
 }

@@ -6,18 +6,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages.Explainers;
 
-public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
+/// <summary>Everything an explainer page shows: the catalog's explainer and the store's people, reviews and related items.</summary>
+public sealed record ExplainerView(Explainer Explainer, ExplainerEditorial Editorial, Explainer? Previous, Explainer? Next, bool Preview = false)
 {
-    public Explainer Explainer { get; private set; } = null!;
-
-    public ExplainerEditorial Editorial { get; private set; } = null!;
-
-    public Explainer? Previous { get; private set; }
-
-    public Explainer? Next { get; private set; }
-
     /// <summary>True when the next review date has passed: the page says so rather than hide it.</summary>
     public bool ReviewOverdue => Editorial.Review.Status == ReviewStatus.Overdue;
+
+    public static async Task<ExplainerView> BuildAsync(ContentCatalog catalog, Explainer explainer, EditorialQueries store, bool preview, CancellationToken ct)
+    {
+        var (previous, next) = catalog.Neighbours(explainer);
+        return new ExplainerView(explainer, await store.ForExplainerAsync(explainer.Slug, ct), previous, next, preview);
+    }
+}
+
+public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
+{
+    public ExplainerView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -28,9 +32,7 @@ public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries s
             return NotFound();
         }
 
-        Explainer = explainer;
-        (Previous, Next) = catalog.Neighbours(explainer);
-        Editorial = await store.ForExplainerAsync(explainer.Slug, ct);
+        View = await ExplainerView.BuildAsync(catalog, explainer, store, preview: false, ct);
         return Page();
     }
 }
