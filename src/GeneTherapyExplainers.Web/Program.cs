@@ -57,6 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
+app.MapFeeds();
 
 // The store is migrated and seeded before the first request (and before any command).
 await app.PrepareEditorialStoreAsync();

@@ -178,6 +178,7 @@ public static partial class ContentLoader
             MarkdownRendering.ToSafeHtml(document), path)
         {
             Locations = front.Locations,
+            ExplanationText = MarkdownRendering.PlainText(document),
         };
         return new Candidate<GlossaryTerm>(path, key, term, links, false);
     }
@@ -257,6 +258,8 @@ public static partial class ContentLoader
             Sources = sources,
             Draft = fm.Draft,
             Headings = MarkdownRendering.Headings(document),
+            Sections = MarkdownRendering.Sections(document),
+            Modified = File.GetLastWriteTimeUtc(Path.Combine(root, path)),
             BodyHtml = MarkdownRendering.ToSafeHtml(document),
             WordCount = words,
             ReadingMinutes = TextStatistics.ReadingMinutes(words),

@@ -51,6 +51,42 @@ public static class MarkdownRendering
             .Select(h => new Heading(h.GetAttributes().Id ?? string.Empty, PlainText(h.Inline)))
             .Where(h => h.Id.Length > 0)];
 
+    /// <summary>
+    /// The body split at its second-level headings, as plain text: the part before the first heading (with no id),
+    /// then one section per heading. Search indexes these, so a match can link to its section.
+    /// </summary>
+    public static IReadOnlyList<Section> Sections(MarkdownDocument document)
+    {
+        var sections = new List<Section>();
+        string? id = null;
+        string? heading = null;
+        var text = new System.Text.StringBuilder();
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } h && h.GetAttributes().Id is { Length: > 0 } headingId)
+            {
+                if (text.Length > 0 || heading is not null)
+                {
+                    sections.Add(new Section(id, heading, text.ToString().Trim()));
+                }
+
+                (id, heading) = (headingId, PlainText(h.Inline));
+                text.Clear();
+            }
+            else
+            {
+                text.Append(PlainText(block)).Append(' ');
+            }
+        }
+
+        if (text.Length > 0 || heading is not null)
+        {
+            sections.Add(new Section(id, heading, text.ToString().Trim()));
+        }
+
+        return sections;
+    }
+
     /// <summary>The text of each paragraph (including those in lists and quotes): what readability is measured on.</summary>
     public static IEnumerable<string> ProseBlocks(MarkdownDocument document) =>
         document.Descendants<ParagraphBlock>().Select(p => PlainText(p)).Where(t => t.Length > 0);
@@ -63,7 +99,9 @@ public static class MarkdownRendering
             return string.Empty;
         }
 
-        var parts = node.Descendants().Select(d => d switch
+        // A leaf block's own Descendants() does not reach its inlines; its inline container's does.
+        var nodes = node is LeafBlock { Inline: { } inline } ? inline.Descendants() : node.Descendants();
+        var parts = nodes.Select(d => d switch
         {
             LiteralInline l => l.Content.ToString(),
             CodeInline c => c.Content,

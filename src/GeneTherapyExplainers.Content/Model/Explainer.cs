@@ -28,6 +28,12 @@ public sealed record Explainer
 
     /// <summary>The second-level headings of the body, for the on-this-page contents.</summary>
     public IReadOnlyList<Heading> Headings { get; init; } = [];
+
+    /// <summary>The body as plain text, section by section, for search.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>When the file last changed.</summary>
+    public DateTimeOffset Modified { get; init; }
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }
 
@@ -40,6 +46,9 @@ public sealed record Explainer
 }
 
 public sealed record Heading(string Id, string Text);
+
+/// <summary>A part of an explainer's body: <paramref name="Id"/> and <paramref name="Heading"/> are null for the part before the first heading.</summary>
+public sealed record Section(string? Id, string? Heading, string Text);
 
 public sealed record Video(string Url, string? Caption, string? Transcript);
 

@@ -21,6 +21,9 @@ public sealed record GlossaryTerm(
     /// <summary>The term followed by its aliases: every phrase that counts as a use of the term.</summary>
     public IEnumerable<string> Phrases => Aliases.Prepend(Term);
 
+    /// <summary>The longer explanation as plain text, for search.</summary>
+    public string ExplanationText { get; init; } = "";
+
     /// <summary>Lines where each front-matter key begins.</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
 }

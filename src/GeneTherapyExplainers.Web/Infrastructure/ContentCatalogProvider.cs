@@ -100,6 +100,9 @@ public static class ContentCatalogExtensions
         services.Configure<ContentOptions>(configuration.GetSection("Content"));
         services.Configure<ContentWatcherOptions>(configuration.GetSection("Content"));
         services.AddSingleton<ContentCatalogProvider>();
+        services.AddSingleton<Search.SearchIndex>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SiteUrls>();
         services.AddHostedService<ContentWatcher>();
         return services;
     }

@@ -17,6 +17,7 @@ public sealed class ContentWatcherOptions
 /// </summary>
 public sealed class ContentWatcher(
     ContentCatalogProvider provider,
+    Search.SearchIndex search,
     IServiceScopeFactory scopes,
     IOptions<ContentWatcherOptions> options,
     ILogger<ContentWatcher> logger) : BackgroundService
@@ -33,6 +34,7 @@ public sealed class ContentWatcher(
                 if (now != provider.BuiltFingerprint && now == lastSeen)
                 {
                     var catalog = provider.Rebuild();
+                    search.Rebuild(catalog);
                     using var scope = scopes.CreateScope();
                     await StoreSetup.SyncLinksAsync(scope.ServiceProvider, catalog);
                 }

@@ -7,6 +7,9 @@ public sealed class SiteOptions
 
     public string Name { get; set; } = "Gene Therapy Explainers";
 
+    /// <summary>The public address of the site, such as https://genetherapy.example.org. Empty: the request's own.</summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
     /// <summary>The content folder. Empty: the nearest <c>content/</c> folder above the app.</summary>
     public string ContentPath { get; set; } = string.Empty;
 

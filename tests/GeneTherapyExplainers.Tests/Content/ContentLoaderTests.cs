@@ -175,6 +175,30 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void ReadabilityAndSectionsComeFromTheParagraphs()
+    {
+        var catalog = Load(c => c.Write("explainers/r.md",
+            "---\ntitle: R\nsummary: S.\ncategory: C\n---\n\nFirst words here. More words.\n\n## Part two\n\nThe second part has words.\n\n- A list item.\n"));
+        var e = Assert.Single(catalog.All);
+        Assert.Equal((13, 4), (e.Readability.Words, e.Readability.Sentences));
+        Assert.Equal(2, e.Sections.Count);
+        Assert.Equal(new Section(null, null, "First words here. More words."), e.Sections[0]);
+        Assert.Equal("part-two", e.Sections[1].Id);
+        Assert.Contains("The second part has words.", e.Sections[1].Text, StringComparison.Ordinal);
+        Assert.Contains("A list item.", e.Sections[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALongSentenceIsAWarningWithItsLine()
+    {
+        var sentence = string.Join(' ', Enumerable.Repeat("word", 40)) + ".";
+        var catalog = Load(c => c.Write("explainers/long.md", $"---\ntitle: L\nsummary: S.\ncategory: C\n---\n\nShort one.\n\n{sentence}\n"));
+        var warning = Assert.Single(catalog.Problems, p => p.Message.Contains("A sentence of 40 words", StringComparison.Ordinal));
+        Assert.Equal((ProblemSeverity.Warning, 9), (warning.Severity, warning.Line));
+        Assert.Single(catalog.Published);
+    }
+
+    [Fact]
     public void EveryShippedContentFileLoadsWithoutAnError()
     {
         var catalog = ContentLoader.Load(RepositoryPaths.Content);

@@ -236,7 +236,7 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         var (ok, _) = await session.GetAsync("/review");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var sessionCookie = ok.RequestMessage!.Headers.GetValues("Cookie").Single();
-        var (signedOut, _) = await session.SubmitAsync("/review", new Dictionary<string, string>(), "header form");
+        var (signedOut, _) = await session.SubmitAsync("/review", new Dictionary<string, string>(), "header form[method=post]");
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
         using var replay = new HttpRequestMessage(HttpMethod.Get, "/review");

@@ -1,0 +1,110 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Pages.Explainers;
+
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>
+/// schema.org JSON-LD for search engines. Serialized with an encoder that escapes &lt;, &gt; and &amp;, so no value
+/// can close the script element it is written into.
+/// </summary>
+public static class StructuredData
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Default,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Explainer(ExplainerView view, SiteUrls urls)
+    {
+        var e = view.Explainer;
+        var lastReviewed = view.Editorial.LastReview?.ReviewedOn;
+        var modified = DateOnly.FromDateTime(e.Modified.UtcDateTime);
+        return Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "MedicalWebPage",
+            ["@id"] = urls.Absolute($"/explainers/{e.Slug}"),
+            ["url"] = urls.Absolute($"/explainers/{e.Slug}"),
+            ["headline"] = e.Title,
+            ["name"] = e.Title,
+            ["description"] = e.Summary,
+            ["inLanguage"] = "en",
+            ["author"] = view.Editorial.Author is { } author ? Person(author, urls) : null,
+            ["reviewedBy"] = view.Editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls)
+                : view.Editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
+            ["lastReviewed"] = lastReviewed?.ToString("yyyy-MM-dd", Format.Culture),
+            ["datePublished"] = (e.Published ?? modified).ToString("yyyy-MM-dd", Format.Culture),
+            ["dateModified"] = Max(modified, lastReviewed).ToString("yyyy-MM-dd", Format.Culture),
+            ["publisher"] = Publisher(urls),
+            ["audience"] = new Dictionary<string, object?> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
+            ["about"] = new Dictionary<string, object?> { ["@type"] = "MedicalTherapy", ["name"] = e.Title },
+            ["publishingPrinciples"] = urls.Absolute("/editorial-standards"),
+            ["mentions"] = e.KeyTerms.Select(t => Term(t, urls)).ToList(),
+        });
+    }
+
+    public static string Glossary(IReadOnlyList<GlossaryTerm> terms, SiteUrls urls) => Serialize(new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "DefinedTermSet",
+        ["@id"] = urls.Absolute("/glossary"),
+        ["name"] = "Glossary of key terms",
+        ["url"] = urls.Absolute("/glossary"),
+        ["hasDefinedTerm"] = terms.Select(t => Term(t, urls)).ToList(),
+    });
+
+    public static string GlossaryTerm(GlossaryTerm term, SiteUrls urls)
+    {
+        var defined = Term(term, urls);
+        defined["@context"] = "https://schema.org";
+        defined["inDefinedTermSet"] = urls.Absolute("/glossary");
+        return Serialize(defined);
+    }
+
+    public static string Profile(Data.Entities.Person person, SiteUrls urls) => Serialize(new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "ProfilePage",
+        ["url"] = urls.Absolute($"/people/{person.Key}"),
+        ["mainEntity"] = new Dictionary<string, object?>
+        {
+            ["@type"] = "Person",
+            ["name"] = person.Name,
+            ["honorificPrefix"] = person.Honorific,
+            ["jobTitle"] = person.RoleTitles.Count > 0 ? string.Join(", ", person.RoleTitles) : null,
+            ["description"] = person.Bio,
+            ["affiliation"] = person.Affiliations.Select(a => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = a }).ToList(),
+            ["url"] = urls.Absolute($"/people/{person.Key}"),
+        },
+    });
+
+    private static Dictionary<string, object?> Person(Data.Entities.Person person, SiteUrls urls) => new()
+    {
+        ["@type"] = "Person",
+        ["name"] = person.DisplayName,
+        ["url"] = urls.Absolute($"/people/{person.Key}"),
+    };
+
+    private static Dictionary<string, object?> Term(GlossaryTerm term, SiteUrls urls) => new()
+    {
+        ["@type"] = "DefinedTerm",
+        ["name"] = term.Term,
+        ["description"] = term.Definition,
+        ["url"] = urls.Absolute($"/glossary/{term.Key}"),
+        ["alternateName"] = term.Aliases.Count > 0 ? term.Aliases.ToList() : null,
+    };
+
+    private static Dictionary<string, object?> Publisher(SiteUrls urls) => new()
+    {
+        ["@type"] = "Organization",
+        ["name"] = "Gene Therapy Explainers",
+        ["url"] = urls.Absolute("/"),
+    };
+
+    private static DateOnly Max(DateOnly a, DateOnly? b) => b is { } other && other > a ? other : a;
+
+    private static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
+}

@@ -1,0 +1,43 @@
+using GeneTherapyExplainers.Content.Markdown;
+using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GeneTherapyExplainers.Web.Pages.Search;
+
+public sealed class IndexModel(SearchIndex search, ContentCatalogProvider content) : PageModel
+{
+    private static readonly string[] StarterTerms = ["gene-therapy", "gene", "vector", "clinical-trial"];
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+
+    public IReadOnlyList<GlossaryTerm> Suggestions { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, SearchIndex.MaxQueryLength)];
+        if (Query is null)
+        {
+            return;
+        }
+
+        Hits = search.Search(Query);
+        if (Hits.Count == 0)
+        {
+            Suggestions = Suggest(Query, content.Current);
+        }
+    }
+
+    /// <summary>Glossary terms that start like one of the words, else a few terms every reader meets first.</summary>
+    private static List<GlossaryTerm> Suggest(string query, ContentCatalog catalog)
+    {
+        var stems = TextStatistics.Words(query).Where(w => w.Length >= 3).Select(w => w[..3]).ToList();
+        var near = catalog.Glossary.Where(t => t.Phrases.Any(p => stems.Any(s => p.StartsWith(s, StringComparison.OrdinalIgnoreCase)))).Take(6).ToList();
+        return near.Count > 0 ? near : [.. StarterTerms.Select(catalog.FindTerm).OfType<GlossaryTerm>()];
+    }
+}
