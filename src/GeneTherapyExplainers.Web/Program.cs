@@ -1,4 +1,5 @@
 using GeneTherapyExplainers.Web.Commands;
+using Microsoft.AspNetCore.HttpOverrides;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 
@@ -29,12 +30,17 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Editors", Accounts.EditorOrReviewerPolicy);
 });
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();
+
+// Behind a reverse proxy on this machine, trust its X-Forwarded-Proto and -For (only loopback proxies are trusted).
+app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 
 // Every response, errors and static files included, carries the security headers and one log line.
 app.UseSecurityHeaders();
 app.UseRequestLogging();
+app.UseAllowedMethods();
 
 // Errors: the site's own error and status pages, never a bare 500.
 if (!app.Environment.IsDevelopment())
@@ -43,14 +49,21 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// HTTPS: redirect to it wherever it is configured (an https:// URL or an HTTPS port).
+if (HttpsIsConfigured(app.Configuration))
+{
+    app.UseHttpsRedirection();
+}
+
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 
 // Static files: the site's CSS, then images from content/media.
 app.UseStaticFiles();
 app.UseContentMedia();
 
-// Private pages are never cached; sign-in is rate limited; then who you are and what you may do.
+// Private pages are never cached and need HTTPS; sign-in is rate limited; then who you are and what you may do.
 app.UseNoStoreForPrivatePages();
+app.UseSecureConnectionForForms();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -69,6 +82,10 @@ if (CommandLine.IsUsers(args))
 
 await app.RunAsync();
 return 0;
+
+static bool HttpsIsConfigured(IConfiguration configuration) =>
+    (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase)
+    || !string.IsNullOrEmpty(configuration["https_port"] ?? configuration["ASPNETCORE_HTTPS_PORT"]);
 
 /// <summary>The entry point, visible to the in-process test host.</summary>
 public partial class Program;

@@ -139,6 +139,12 @@ public static partial class ContentLoader
                 return null;
             }
 
+            if (InputGuard.CheckText(text) is { } unsafeText)
+            {
+                problems.Add(Error(path, unsafeText.Line, 1, unsafeText.Message));
+                return null;
+            }
+
             return text;
         }
         catch (DecoderFallbackException)
@@ -153,13 +159,27 @@ public static partial class ContentLoader
         return null;
     }
 
+    private static MarkdownDocument? Parse(string text, string path, List<ContentProblem> problems)
+    {
+        try
+        {
+            return MarkdownRendering.Parse(text);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig's own depth limit: reported like any other mistake, never a crash.
+            problems.Add(Error(path, 1, 1, "The Markdown could not be read: " + ex.Message));
+            return null;
+        }
+    }
+
     private static Candidate<GlossaryTerm> LoadTerm(string path, string text, List<ContentProblem> problems)
     {
         var file = new FileProblems(path, problems);
         var key = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
-        var document = MarkdownRendering.Parse(text);
-        var front = FrontMatterReader.Read<GlossaryFrontMatter>(document, path, problems);
-        if (front is null)
+        var document = Parse(text, path, problems);
+        var front = document is null ? null : FrontMatterReader.Read<GlossaryFrontMatter>(document, path, problems);
+        if (document is null || front is null)
         {
             return new Candidate<GlossaryTerm>(path, key, null, [], true);
         }
@@ -188,14 +208,18 @@ public static partial class ContentLoader
     {
         var file = new FileProblems(path, problems);
         var slug = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
-        var document = MarkdownRendering.Parse(text);
-        var front = FrontMatterReader.Read<ExplainerFrontMatter>(document, path, problems);
-        if (front is null)
+        var document = Parse(text, path, problems);
+        var front = document is null ? null : FrontMatterReader.Read<ExplainerFrontMatter>(document, path, problems);
+        if (document is null || front is null)
         {
             return new Candidate<Explainer>(path, slug, null, [], true);
         }
 
         var fm = front.Value;
+        Limit(fm.KeyPoints.Count, 12, "keyPoints", "key points", front, path, problems);
+        Limit(fm.KeyTerms.Count, 40, "keyTerms", "key terms", front, path, problems);
+        Limit(fm.Related.Count, 20, "related", "related items", front, path, problems);
+        Limit(fm.Sources.Count, 50, "sources", "sources", front, path, problems);
         Require(fm.Title, "title", front, path, problems);
         Require(fm.Summary, "summary", front, path, problems);
         Require(fm.Category, "category", front, path, problems);
@@ -476,6 +500,14 @@ public static partial class ContentLoader
                     $"Order {other.Item.Order} in series '{other.Item.Series}' is already taken by {first.Path}."));
                 other.Failed = true;
             }
+        }
+    }
+
+    private static void Limit<T>(int count, int limit, string key, string what, FrontMatter<T> front, string path, List<ContentProblem> problems)
+    {
+        if (count > limit)
+        {
+            problems.Add(Error(path, front.At(key), $"There are {count} {what}; an explainer can have at most {limit}."));
         }
     }
 

@@ -35,6 +35,9 @@ internal sealed record FrontMatter<T>(T Value, IReadOnlyDictionary<string, Sourc
 /// <summary>Reads the YAML front matter block of a parsed Markdown file into a typed class (house style 6).</summary>
 internal static class FrontMatterReader
 {
+    /// <summary>Front matter is a few fields: 64 KB is generous, and keeps YAML parsing quick whatever a file holds.</summary>
+    public const int MaxFrontMatterLength = 64 * 1024;
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -54,8 +57,22 @@ internal static class FrontMatterReader
         // YAML marks are 1-based within the block; the block starts after the opening dashes (Markdig lines are 0-based).
         var lineOffset = block.Line + 1;
         var yaml = block.Lines.ToString();
+        if (yaml.Length > MaxFrontMatterLength)
+        {
+            problems.Add(new ContentProblem(path, lineOffset, 1, ProblemSeverity.Error,
+                $"The front matter is {yaml.Length / 1024:N0} KB; it must stay under {MaxFrontMatterLength / 1024} KB. Long text belongs in the body."));
+            return null;
+        }
+
         try
         {
+            if (InputGuard.FindAlias(yaml) is { } alias)
+            {
+                problems.Add(new ContentProblem(path, alias.Line + lineOffset, alias.Column, ProblemSeverity.Error,
+                    "Front matter cannot use YAML anchors or aliases (& and *). Write each value out."));
+                return null;
+            }
+
             var value = Deserializer.Deserialize<T>(yaml) ?? new T();
             return new FrontMatter<T>(value, Locate(yaml, lineOffset));
         }

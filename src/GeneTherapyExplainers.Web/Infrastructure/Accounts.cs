@@ -137,6 +137,30 @@ public static class Accounts
         Items = { [AbsoluteExpiryItem] = clock.GetUtcNow().Add(options.AbsoluteLifetime).ToString("O", CultureInfo.InvariantCulture) },
     };
 
+    /// <summary>
+    /// With secure cookies, signing in and every form need HTTPS. A plain-HTTP request for them gets a clear 400 page
+    /// instead of an antiforgery exception (a bare 500).
+    /// </summary>
+    public static IApplicationBuilder UseSecureConnectionForForms(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value;
+        var path = context.Request.Path;
+        var needsHttps = HttpMethods.IsPost(context.Request.Method)
+            || path.StartsWithSegments("/account") || path.StartsWithSegments("/review") || path.StartsWithSegments("/editors");
+        var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (options.SecureCookies && needsHttps && !context.Request.IsHttps && !reExecuted)
+        {
+            context.Items[InsecureRequestItem] = true;
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    });
+
+    /// <summary>Set on a request refused by <see cref="UseSecureConnectionForForms"/>, so the status page can say why.</summary>
+    public const string InsecureRequestItem = "gte-insecure-request";
+
     /// <summary>Pages that show or change private data are never stored by browsers or proxies.</summary>
     public static IApplicationBuilder UseNoStoreForPrivatePages(this IApplicationBuilder app) => app.Use((context, next) =>
     {

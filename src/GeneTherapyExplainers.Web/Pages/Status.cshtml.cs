@@ -24,6 +24,12 @@ public sealed class StatusModel : PageModel
             Response.StatusCode = 404;
         }
 
+        if (HttpContext.Items.ContainsKey(Infrastructure.Accounts.InsecureRequestItem))
+        {
+            (Heading, Advice) = ("This page needs a secure connection", "Signing in and sending forms work over HTTPS only. Open the site with an address that starts with https://.");
+            return;
+        }
+
         (Heading, Advice) = code switch
         {
             404 => ("Page not found", "We could not find that page. It may have moved, or the address may be mistyped."),
