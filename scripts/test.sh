@@ -1,13 +1,53 @@
 #!/usr/bin/env bash
-# Runs every test suite of the site and ends with one line: "Tests: N passed, N failed".
+# Runs every test suite of the site: unit and in-process HTTP tests, and the browser suite (real Chromium
+# against a real Kestrel port, with axe-core accessibility rules). Installs what the browser suite needs
+# where it is missing: Debian's chromium and chromium-driver, and the axe-core npm package.
+# Ends with one line: "Tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+say() { printf '\n== %s\n' "$*"; }
+
+install_browser() {
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+    return 0
+  fi
+  say "Installing Chromium and ChromeDriver (Debian packages chromium, chromium-driver)"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 && sudo="sudo -n"
+  fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+if ! install_browser; then
+  echo "Chromium and ChromeDriver could not be installed; the browser tests will fail and say so." >&2
+fi
+
+if [ ! -f tests/GeneTherapyExplainers.BrowserTests/node_modules/axe-core/axe.min.js ]; then
+  say "Installing axe-core (npm)"
+  (cd tests/GeneTherapyExplainers.BrowserTests && npm ci --no-audit --no-fund --loglevel=error) \
+    || echo "axe-core could not be installed; the accessibility tests will fail and say so." >&2
+fi
+
+mkdir -p TestResults
+rm -f TestResults/summary.txt
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+say "Running every test suite"
 dotnet test GeneTherapyExplainers.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+if [ -f TestResults/summary.txt ]; then
+  say "What was checked"
+  axe=$(grep -c '^axe-core: checked' TestResults/summary.txt || true)
+  pages=$(grep '^axe-core: checked' TestResults/summary.txt | sed 's/ in [a-z0-9]*\.$//' | sort -u | wc -l)
+  echo "axe-core (WCAG 2.2 AA rules) checked $axe page views: $pages page types, each in light mode, dark mode and at 320 px."
+  grep '^Hostile content:' TestResults/summary.txt || true
+  requests=$(grep -c '^Hostile request' TestResults/summary.txt || true)
+  echo "Hostile requests tried: $requests kinds (path traversal, NUL bytes, odd methods, over-long lines, unknown hosts)."
+fi
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using GeneTherapyExplainers.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace GeneTherapyExplainers.BrowserTests;
+
+/// <summary>
+/// The site on a real Kestrel port over HTTPS (a certificate made for the run), in Production mode with a fresh
+/// database and the shipped content plus a draft, and one headless Chromium driven by ChromeDriver.
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime, IDisposable
+{
+    public const string Reviewer = "georgios@example.org";
+    private readonly TempContent content = new(withShippedContent: true);
+    private SiteFactory? site;
+    private ChromeDriver? driver;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The hash of the certificate the site serves, so raw clients can check they reached it.</summary>
+    public string CertificateHash { get; private set; } = "";
+
+    public ChromeDriver Driver => driver ?? throw new InvalidOperationException("The browser did not start.");
+
+    public SiteFactory Site => site ?? throw new InvalidOperationException("The site did not start.");
+
+    public async Task InitializeAsync()
+    {
+        content.Write("explainers/draft-page.md", "---\ntitle: A draft page\nsummary: Not ready yet.\ncategory: Drafts\ndraft: true\n---\n\n## Work in progress\n\nPlain words about genes.\n");
+        var port = FreePort();
+        var certificate = SelfSignedCertificate();
+        CertificateHash = certificate.GetCertHashString();
+        site = new SiteFactory(content.Root) { Settings = { ["Accounts:SignInPermitLimit"] = "1000" } };
+        site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1AndHttp2;
+            listen.UseHttps(certificate);
+        }));
+        site.StartServer();
+        BaseUrl = $"https://localhost:{port}";
+        await site.AddUserAsync(Reviewer, "Reviewer", Session.Password, "georgios-anagas");
+        driver = Browser.Start();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        driver?.Quit();
+        driver?.Dispose();
+        site?.Dispose();
+        content.Dispose();
+    }
+
+    public void Go(string path) => Driver.Navigate().GoToUrl(BaseUrl + path);
+
+    public void SignIn()
+    {
+        Go("/account/sign-in");
+        if (Driver.Url.Contains("/account/sign-in", StringComparison.Ordinal) && Driver.FindElements(By.Id("Input_Email")).Count > 0)
+        {
+            Driver.FindElement(By.Id("Input_Email")).SendKeys(Reviewer);
+            Driver.FindElement(By.Id("Input_Password")).SendKeys(Session.Password);
+            Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Driver.Url.Contains("/account/sign-in", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+
+            Assert.DoesNotContain("/account/sign-in", Driver.Url, StringComparison.Ordinal);
+            Assert.Equal("Review dashboard", Driver.FindElement(By.TagName("h1")).Text);
+        }
+    }
+
+    /// <summary>Runs a browser step; on failure saves a screenshot and the page source to TestResults/screenshots.</summary>
+    public void Run(string name, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch
+        {
+            var folder = Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            try
+            {
+                Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, name + ".png"));
+                File.WriteAllText(Path.Combine(folder, name + ".html"), Driver.PageSource);
+            }
+            catch (WebDriverException)
+            {
+                // The browser itself is gone; the original failure says why.
+            }
+
+            throw;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>Finds Debian's Chromium and ChromeDriver and starts them headless. Never downloads a browser.</summary>
+public static class Browser
+{
+    public static ChromeDriver Start()
+    {
+        var chromium = Find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        var chromedriver = Find("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        if (chromium is null || chromedriver is null)
+        {
+            throw new InvalidOperationException(
+                "The browser tests need Chromium and ChromeDriver (Debian packages chromium and chromium-driver). " +
+                "bash scripts/test.sh installs them; or run: apt-get install -y chromium chromium-driver");
+        }
+
+        var options = new ChromeOptions { BinaryLocation = chromium, AcceptInsecureCertificates = true };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+            "--ignore-certificate-errors", "--window-size=1280,900", "--lang=en-GB",
+            "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "gte-chromium-" + Guid.NewGuid().ToString("N")));
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(30);
+        return driver;
+    }
+
+    private static string? Find(string variable, params string[] candidates) =>
+        new[] { Environment.GetEnvironmentVariable(variable) }.Concat(candidates).FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+}

@@ -1,0 +1,85 @@
+using OpenQA.Selenium;
+
+namespace GeneTherapyExplainers.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public class JourneyTests(BrowserSite browser)
+{
+    private OpenQA.Selenium.Chrome.ChromeDriver Driver => browser.Driver;
+
+    [Fact]
+    public void AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack() => browser.Run(nameof(AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack), () =>
+    {
+        browser.Go("/");
+        Driver.FindElement(By.LinkText("Gene Therapy Explained: Treating Disease at Its Source")).Click();
+        Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
+        Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
+
+        var term = Driver.FindElement(By.CssSelector(".body a.term-link[href='/glossary/vector']"));
+        var definition = Driver.FindElement(By.Id(term.GetAttribute("aria-describedby")!));
+        Assert.False(definition.Displayed);
+        term.SendKeys(Keys.Shift);
+        Assert.True(definition.Displayed, "The definition opens when the term has focus, without JavaScript.");
+        Assert.Contains("carrier", definition.Text, StringComparison.Ordinal);
+
+        term.Click();
+        Assert.EndsWith("/glossary/vector", Driver.Url, StringComparison.Ordinal);
+        Assert.Equal("Vector", Driver.FindElement(By.TagName("h1")).Text);
+        Driver.Navigate().Back();
+        Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public void TheSearchFormFindsAGlossaryTerm() => browser.Run(nameof(TheSearchFormFindsAGlossaryTerm), () =>
+    {
+        browser.Go("/explainers");
+        var box = Driver.FindElement(By.Id("site-search-q"));
+        box.SendKeys("vectors");
+        box.SendKeys(Keys.Enter);
+        Assert.Contains("/search?q=vectors", Driver.Url, StringComparison.Ordinal);
+        var first = Driver.FindElements(By.CssSelector(".result h2 a")).Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(first, href => href!.EndsWith("/glossary/vector", StringComparison.Ordinal));
+        Assert.NotEmpty(Driver.FindElements(By.CssSelector(".result .snippet mark")));
+    });
+
+    [Fact]
+    public void PreviousAndNextMoveThroughTheSeries() => browser.Run(nameof(PreviousAndNextMoveThroughTheSeries), () =>
+    {
+        browser.Go("/explainers/gene-therapy-explained");
+        Driver.FindElement(By.CssSelector(".series-nav a[rel=next]")).Click();
+        Assert.Equal("mRNA Technology", Driver.FindElement(By.TagName("h1")).Text);
+        Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click();
+        Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
+        Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click();
+        Assert.Equal("Monoclonal Antibodies", Driver.FindElement(By.TagName("h1")).Text);
+    });
+
+    [Fact]
+    public void AReviewerSignsInRecordsAReviewAndSeesItOnThePublicPage() => browser.Run(nameof(AReviewerSignsInRecordsAReviewAndSeesItOnThePublicPage), () =>
+    {
+        browser.SignIn();
+        browser.Go("/review");
+        Assert.Equal("Review dashboard", Driver.FindElement(By.TagName("h1")).Text);
+        Driver.FindElement(By.LinkText("mRNA Technology")).Click();
+        Driver.FindElement(By.Id("Input_Notes")).SendKeys("Checked in the browser against the NHGRI glossary.");
+        Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        Assert.Contains("The review is recorded", Driver.FindElement(By.CssSelector(".notice")).Text, StringComparison.Ordinal);
+
+        browser.Go("/explainers/mrna-technology");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith($"Last reviewed {today} by Georgios Anagas", Driver.FindElement(By.CssSelector(".review-line")).Text, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public void TheContentHealthPageListsTheFilesForASignedInReviewer() => browser.Run(nameof(TheContentHealthPageListsTheFilesForASignedInReviewer), () =>
+    {
+        browser.SignIn();
+        browser.Go("/editors/content-health");
+        Assert.Equal("Content health", Driver.FindElement(By.TagName("h1")).Text);
+        var files = Driver.FindElements(By.CssSelector("table.health tbody th")).Select(th => th.Text).ToList();
+        Assert.Contains("explainers/gene-therapy-explained.md", files);
+        Assert.Contains("explainers/draft-page.md", files);
+        Driver.FindElement(By.PartialLinkText("Preview the draft")).Click();
+        Assert.Contains("Draft.", Driver.FindElement(By.CssSelector(".draft-banner")).Text, StringComparison.Ordinal);
+    });
+}
