@@ -41,6 +41,9 @@ public sealed class ContentCatalog
     public Explainer? FindPublished(string slug) =>
         explainersBySlug.TryGetValue(slug, out var e) && !e.Draft ? e : null;
 
+    /// <summary>Any explainer by slug, drafts included: for editors and reviewers.</summary>
+    public Explainer? Find(string slug) => explainersBySlug.GetValueOrDefault(slug);
+
     public GlossaryTerm? FindTerm(string key) => termsByKey.GetValueOrDefault(key);
 
     /// <summary>The published explainer before and after this one in its series, by order.</summary>

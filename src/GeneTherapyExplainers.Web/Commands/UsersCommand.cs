@@ -109,8 +109,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
     {
         var email = Required(options, "email");
         using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
-        var user = await users.FindByEmailAsync(email);
+        var (users, user) = await FindAsync(scope, email);
         if (user is null)
         {
             return Fail($"No account for {email}.");
@@ -130,8 +129,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
     {
         var email = Required(options, "email");
         using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
-        var user = await users.FindByEmailAsync(email);
+        var (users, user) = await FindAsync(scope, email);
         if (user is null)
         {
             return Fail($"No account for {email}.");
@@ -159,6 +157,12 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
         await users.ResetAccessFailedCountAsync(user);
         output.WriteLine($"The password for {email} is changed, and every session of that account has ended.");
         return 0;
+    }
+
+    private static async Task<(UserManager<SiteUser> Users, SiteUser? User)> FindAsync(IServiceScope scope, string email)
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
+        return (users, await users.FindByEmailAsync(email));
     }
 
     private string? ReadNewPassword()

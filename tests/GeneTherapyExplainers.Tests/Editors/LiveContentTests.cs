@@ -8,25 +8,8 @@ namespace GeneTherapyExplainers.Tests.Editors;
 /// <summary>Files written while the site runs: the site changes with them, without a restart.</summary>
 public class LiveContentTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
-
     private static string Page(string title, string body = "Plain words.", string extra = "") =>
         $"---\ntitle: {title}\nsummary: A summary.\ncategory: Tests\n{extra}---\n\n{body}\n";
-
-    /// <summary>Polls until the condition holds; fails with the last state after the deadline.</summary>
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var started = DateTime.UtcNow;
-        var last = await probe();
-        while (!done(last) && DateTime.UtcNow - started < Deadline)
-        {
-            await Task.Delay(100);
-            last = await probe();
-        }
-
-        Assert.True(done(last), $"Still not done after {Deadline.TotalSeconds} s: {last}");
-        return last;
-    }
 
     [Fact]
     public async Task AFileWrittenWhileTheSiteRunsAppearsWithoutARestart()
@@ -37,20 +20,20 @@ public class LiveContentTests
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/explainers/added-later")).Response.StatusCode);
 
         content.Write("explainers/added-later.md", Page("Added later"));
-        await EventuallyAsync(async () => (await site.GetPageAsync("/explainers/added-later")).Response.StatusCode, s => s == HttpStatusCode.OK);
+        await Eventually.Until(async () => (await site.GetPageAsync("/explainers/added-later")).Response.StatusCode, s => s == HttpStatusCode.OK);
 
         content.Write("explainers/added-later.md", Page("Added and changed"));
-        await EventuallyAsync(async () => (await site.GetPageAsync("/explainers/added-later")).Document.Text("h1"), t => t == "Added and changed");
+        await Eventually.Until(async () => (await site.GetPageAsync("/explainers/added-later")).Document.Text("h1"), t => t == "Added and changed");
 
         File.Move(Path.Combine(content.Root, "explainers/added-later.md"), Path.Combine(content.Root, "explainers/renamed.md"));
-        await EventuallyAsync(async () => (await site.GetPageAsync("/explainers/renamed")).Response.StatusCode, s => s == HttpStatusCode.OK);
+        await Eventually.Until(async () => (await site.GetPageAsync("/explainers/renamed")).Response.StatusCode, s => s == HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NotFound, (await site.GetPageAsync("/explainers/added-later")).Response.StatusCode);
 
         File.Delete(Path.Combine(content.Root, "explainers/renamed.md"));
-        await EventuallyAsync(async () => (await site.GetPageAsync("/explainers/renamed")).Response.StatusCode, s => s == HttpStatusCode.NotFound);
+        await Eventually.Until(async () => (await site.GetPageAsync("/explainers/renamed")).Response.StatusCode, s => s == HttpStatusCode.NotFound);
 
         content.Term("vector", "Vector", "A carrier.");
-        await EventuallyAsync(async () => (await site.GetPageAsync("/glossary/vector")).Response.StatusCode, s => s == HttpStatusCode.OK);
+        await Eventually.Until(async () => (await site.GetPageAsync("/glossary/vector")).Response.StatusCode, s => s == HttpStatusCode.OK);
     }
 
     [Fact]
@@ -63,7 +46,7 @@ public class LiveContentTests
 
         content.Write("explainers/page.md", "---\ntitle: Broken version\nsumary: typo\n---\n\nText.\n");
         content.Write("explainers/new-and-broken.md", "---\ntitle: [\n---\n");
-        await EventuallyAsync(() => Task.FromResult(provider.Current.Problems.Count(p => p.Path == "explainers/page.md")), n => n >= 2);
+        await Eventually.Until(() => Task.FromResult(provider.Current.Problems.Count(p => p.Path == "explainers/page.md")), n => n >= 2);
 
         var (response, doc) = await site.GetPageAsync("/explainers/page");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -72,7 +55,7 @@ public class LiveContentTests
         Assert.Contains(provider.Current.Problems, p => p.Path == "explainers/page.md" && p.Message.Contains("last good version", StringComparison.Ordinal));
 
         content.Write("explainers/page.md", Page("Fixed version"));
-        await EventuallyAsync(async () => (await site.GetPageAsync("/explainers/page")).Document.Text("h1"), t => t == "Fixed version");
+        await Eventually.Until(async () => (await site.GetPageAsync("/explainers/page")).Document.Text("h1"), t => t == "Fixed version");
     }
 
     [Fact]
@@ -90,7 +73,7 @@ public class LiveContentTests
             content.Write($"explainers/burst-{i}.md", Page($"Burst {i}"));
         }
 
-        await EventuallyAsync(() => Task.FromResult(provider.Current.Published.Count), n => n == 21);
+        await Eventually.Until(() => Task.FromResult(provider.Current.Published.Count), n => n == 21);
         await Task.Delay(1000);
         Assert.Equal(before + 1, provider.Builds);
     }

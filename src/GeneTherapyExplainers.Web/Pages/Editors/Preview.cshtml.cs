@@ -14,7 +14,7 @@ public sealed class PreviewModel(ContentCatalogProvider content, EditorialQuerie
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var catalog = content.Current;
-        var explainer = catalog.All.FirstOrDefault(e => e.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase));
+        var explainer = catalog.Find(slug);
         if (explainer is null)
         {
             return NotFound();

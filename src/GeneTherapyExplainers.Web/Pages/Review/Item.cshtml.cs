@@ -101,7 +101,7 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
             return Page();
         }
 
-        if (IsNew && content.Current.All.FirstOrDefault(e => e.Slug == Explainer) is { } explainer)
+        if (IsNew && Explainer is not null && content.Current.Find(Explainer) is { } explainer)
         {
             await RelatedModel.Attach(Db, explainer.Slug, item.Id, ct);
             await Db.SaveChangesAsync(ct);

@@ -83,7 +83,7 @@ public sealed class RelatedModel(EditorialDbContext db, UserManager<SiteUser> us
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var explainer = content.Current.All.FirstOrDefault(e => e.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase));
+        var explainer = content.Current.Find(slug);
         if (explainer is null)
         {
             return false;

@@ -141,15 +141,7 @@ public class SearchTests(SearchSiteFixture fixture) : IClassFixture<SearchSiteFi
     public async Task AnEditedFileIsFoundAtOnce()
     {
         fixture.Content.Write("explainers/fresh-page.md", "---\ntitle: Fresh page\nsummary: New.\ncategory: Tests\n---\n\nThe rare word wombatology is here.\n");
-        var started = DateTime.UtcNow;
-        List<(string Title, string Url, string Kind)> hits;
-        do
-        {
-            await Task.Delay(100);
-            hits = await SearchAsync("wombatology");
-        }
-        while (hits.Count == 0 && DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
-
+        var hits = await Eventually.Until(() => SearchAsync("wombatology"), h => h.Count > 0);
         Assert.Equal("/explainers/fresh-page", Assert.Single(hits).Url);
     }
 }
