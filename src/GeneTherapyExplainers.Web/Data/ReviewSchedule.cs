@@ -11,7 +11,11 @@ public enum ReviewStatus
 }
 
 /// <summary>Where an explainer stands on its review cadence. One rule for the public page and the dashboard.</summary>
-public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewStatus Status)
+/// <param name="Last">The latest review that still stands, if any.</param>
+/// <param name="NextDue">The last review plus the cadence.</param>
+/// <param name="Status">Overdue, due soon, up to date or never reviewed.</param>
+/// <param name="First">The date of the earliest review that still stands: the explainer existed by then.</param>
+public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewStatus Status, DateOnly? First = null)
 {
     /// <summary>How many days ahead counts as "due soon".</summary>
     public const int DueSoonDays = 30;
@@ -23,7 +27,8 @@ public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewSt
     {
         var all = reviews.ToList();
         var corrected = all.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
-        var last = Effective(all, corrected).FirstOrDefault();
+        var standing = Effective(all, corrected).ToList();
+        var last = standing.FirstOrDefault();
         if (last is null)
         {
             return new ReviewState(null, null, ReviewStatus.NeverReviewed);
@@ -33,7 +38,7 @@ public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewSt
         var status = due < today ? ReviewStatus.Overdue
             : due <= today.AddDays(DueSoonDays) ? ReviewStatus.DueSoon
             : ReviewStatus.UpToDate;
-        return new ReviewState(last, due, status);
+        return new ReviewState(last, due, status, standing.Min(r => r.ReviewedOn));
     }
 
     /// <summary>Reviews that still stand, newest first: corrected entries are left out.</summary>
@@ -43,6 +48,22 @@ public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewSt
         corrected ??= list.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
         return list.Where(r => !corrected.Contains(r.Id)).OrderByDescending(r => r.ReviewedOn).ThenByDescending(r => r.Id);
     }
+
+    /// <summary>
+    /// When the explainer was first published: its front-matter date when given; otherwise the earlier of its file
+    /// date and its first review, since a page cannot be reviewed before it exists.
+    /// </summary>
+    public DateOnly PublishedOn(Content.Model.Explainer explainer) =>
+        explainer.Published ?? Earlier(DateOnly.FromDateTime(explainer.Modified.UtcDateTime), First);
+
+    /// <summary>When the explainer last changed: the later of its file date and its latest standing review.</summary>
+    public DateOnly UpdatedOn(Content.Model.Explainer explainer)
+    {
+        var changed = DateOnly.FromDateTime(explainer.Modified.UtcDateTime);
+        return Last is { } last && last.ReviewedOn > changed ? last.ReviewedOn : changed;
+    }
+
+    private static DateOnly Earlier(DateOnly a, DateOnly? b) => b is { } other && other < a ? other : a;
 
     public static string Describe(ReviewStatus status) => status switch
     {

@@ -28,12 +28,7 @@ public static class Feeds
         var catalog = content.Current;
         var rows = await workspace.DashboardAsync(catalog, ct);
         return [.. rows.Where(r => !r.Explainer.Draft)
-            .Select(r =>
-            {
-                var changed = DateOnly.FromDateTime(r.Explainer.Modified.UtcDateTime);
-                var reviewed = r.State.Last?.ReviewedOn;
-                return (r.Explainer, reviewed is { } d && d > changed ? d : changed, r.State);
-            })
+            .Select(r => (r.Explainer, r.State.UpdatedOn(r.Explainer), r.State))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.Explainer.Title, StringComparer.Ordinal)];
     }
 
@@ -57,11 +52,7 @@ public static class Feeds
                 writer.WriteElementString("id", AtomNamespace, urls.Absolute($"/explainers/{e.Slug}"));
                 writer.WriteElementString("title", AtomNamespace, e.Title);
                 writer.WriteElementString("updated", AtomNamespace, Stamp(updated));
-                if (e.Published is { } published)
-                {
-                    writer.WriteElementString("published", AtomNamespace, Stamp(published));
-                }
-
+                writer.WriteElementString("published", AtomNamespace, Stamp(state.PublishedOn(e)));
                 Link(writer, urls.Absolute($"/explainers/{e.Slug}"), "alternate");
                 var summary = state.Last is { } last ? $"{e.Summary} Last reviewed {Format.Date(last.ReviewedOn)}." : e.Summary;
                 writer.WriteElementString("summary", AtomNamespace, summary);

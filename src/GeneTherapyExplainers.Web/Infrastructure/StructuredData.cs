@@ -20,8 +20,7 @@ public static class StructuredData
     public static string Explainer(ExplainerView view, SiteUrls urls)
     {
         var e = view.Explainer;
-        var lastReviewed = view.Editorial.LastReview?.ReviewedOn;
-        var modified = DateOnly.FromDateTime(e.Modified.UtcDateTime);
+        var review = view.Editorial.Review;
         return Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -35,9 +34,9 @@ public static class StructuredData
             ["author"] = view.Editorial.Author is { } author ? Person(author, urls) : null,
             ["reviewedBy"] = view.Editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls)
                 : view.Editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
-            ["lastReviewed"] = lastReviewed?.ToString("yyyy-MM-dd", Format.Culture),
-            ["datePublished"] = (e.Published ?? modified).ToString("yyyy-MM-dd", Format.Culture),
-            ["dateModified"] = Max(modified, lastReviewed).ToString("yyyy-MM-dd", Format.Culture),
+            ["lastReviewed"] = review.Last?.ReviewedOn.ToString("yyyy-MM-dd", Format.Culture),
+            ["datePublished"] = review.PublishedOn(e).ToString("yyyy-MM-dd", Format.Culture),
+            ["dateModified"] = review.UpdatedOn(e).ToString("yyyy-MM-dd", Format.Culture),
             ["publisher"] = Publisher(urls),
             ["audience"] = new Dictionary<string, object?> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
             ["about"] = new Dictionary<string, object?> { ["@type"] = "MedicalTherapy", ["name"] = e.Title },
@@ -103,8 +102,6 @@ public static class StructuredData
         ["name"] = "Gene Therapy Explainers",
         ["url"] = urls.Absolute("/"),
     };
-
-    private static DateOnly Max(DateOnly a, DateOnly? b) => b is { } other && other > a ? other : a;
 
     private static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
 }
