@@ -32,6 +32,9 @@ builder.Services.AddRazorPages(o =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddSecurityHeaders();
 
+// Delivery: compressed public pages, long-lived caching for versioned static files.
+builder.Services.AddDelivery();
+
 var app = builder.Build();
 
 // Behind a reverse proxy on this machine, trust its X-Forwarded-Proto and -For (only loopback proxies are trusted).
@@ -57,8 +60,9 @@ if (HttpsIsConfigured(app.Configuration))
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 
-// Static files: the site's CSS, then images from content/media.
-app.UseStaticFiles();
+// Static files: the site's CSS, then images from content/media; public answers compressed.
+app.UseDelivery();
+app.UseStaticFiles(Delivery.Cached(new()));
 app.UseContentMedia();
 
 // Private pages are never cached and need HTTPS; sign-in is rate limited; then who you are and what you may do.

@@ -144,9 +144,7 @@ public static class Accounts
     public static IApplicationBuilder UseSecureConnectionForForms(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value;
-        var path = context.Request.Path;
-        var needsHttps = HttpMethods.IsPost(context.Request.Method)
-            || path.StartsWithSegments("/account") || path.StartsWithSegments("/review") || path.StartsWithSegments("/editors");
+        var needsHttps = HttpMethods.IsPost(context.Request.Method) || IsPrivatePath(context.Request.Path);
         var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
         if (options.SecureCookies && needsHttps && !context.Request.IsHttps && !reExecuted)
         {
@@ -162,10 +160,13 @@ public static class Accounts
     public const string InsecureRequestItem = "gte-insecure-request";
 
     /// <summary>Pages that show or change private data are never stored by browsers or proxies.</summary>
+    /// <summary>The account, reviewer and editor areas: never cached, never compressed, forms over HTTPS only.</summary>
+    public static bool IsPrivatePath(PathString path) =>
+        path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors");
+
     public static IApplicationBuilder UseNoStoreForPrivatePages(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors"))
+        if (IsPrivatePath(context.Request.Path))
         {
             context.Response.OnStarting(() =>
             {

@@ -113,7 +113,7 @@ public static class ContentCatalogExtensions
         var provider = app.Services.GetRequiredService<ContentCatalogProvider>();
         var media = Path.Combine(provider.ContentRoot, "media");
         Directory.CreateDirectory(media);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = "/media" });
+        app.UseStaticFiles(Delivery.Cached(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = "/media" }));
         return app;
     }
 }
