@@ -29,6 +29,8 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock)
 
     public async Task<ExplainerEditorial> ForExplainerAsync(string slug, CancellationToken ct = default)
     {
+        // Four small queries: one open connection for all of them, rather than an open and close for each.
+        await db.Database.OpenConnectionAsync(ct);
         var contributors = await db.ExplainerContributors.AsNoTracking()
             .Where(c => c.ExplainerSlug == slug).Include(c => c.Person).ToListAsync(ct);
         var reviews = (await db.ReviewRecords.AsNoTracking().Where(r => r.ExplainerSlug == slug).Include(r => r.Reviewer).ToListAsync(ct))
