@@ -60,6 +60,35 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     public void Go(string path) => Driver.Navigate().GoToUrl(BaseUrl + path);
 
+    /// <summary>
+    /// Does what loads another page (a click on a link or a submit) and waits until the old page is gone and the new
+    /// one has loaded, so what follows never reads the page it came from.
+    /// </summary>
+    public void LoadsNewPage(Action action)
+    {
+        var old = Driver.FindElement(By.TagName("html"));
+        action();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                _ = old.Enabled;
+            }
+            catch (StaleElementReferenceException)
+            {
+                if (Equals(Driver.ExecuteScript("return document.readyState;"), "complete"))
+                {
+                    return;
+                }
+            }
+
+            Thread.Sleep(25);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No new page loaded within 15 seconds; still at {Driver.Url}.");
+    }
+
     public void SignIn()
     {
         Go("/account/sign-in");
@@ -67,13 +96,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         {
             Driver.FindElement(By.Id("Input_Email")).SendKeys(Reviewer);
             Driver.FindElement(By.Id("Input_Password")).SendKeys(Session.Password);
-            Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Driver.Url.Contains("/account/sign-in", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-
+            LoadsNewPage(() => Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click());
             Assert.DoesNotContain("/account/sign-in", Driver.Url, StringComparison.Ordinal);
             Assert.Equal("Review dashboard", Driver.FindElement(By.TagName("h1")).Text);
         }

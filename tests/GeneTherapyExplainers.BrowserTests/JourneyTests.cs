@@ -11,7 +11,7 @@ public class JourneyTests(BrowserSite browser)
     public void AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack() => browser.Run(nameof(AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack), () =>
     {
         browser.Go("/");
-        Driver.FindElement(By.LinkText("Gene Therapy Explained: Treating Disease at Its Source")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.LinkText("Gene Therapy Explained: Treating Disease at Its Source")).Click());
         Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
 
@@ -22,10 +22,10 @@ public class JourneyTests(BrowserSite browser)
         Assert.True(definition.Displayed, "The definition opens when the term has focus, without JavaScript.");
         Assert.Contains("carrier", definition.Text, StringComparison.Ordinal);
 
-        term.Click();
+        browser.LoadsNewPage(term.Click);
         Assert.EndsWith("/glossary/vector", Driver.Url, StringComparison.Ordinal);
         Assert.Equal("Vector", Driver.FindElement(By.TagName("h1")).Text);
-        Driver.Navigate().Back();
+        browser.LoadsNewPage(Driver.Navigate().Back);
         Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
     });
 
@@ -35,7 +35,7 @@ public class JourneyTests(BrowserSite browser)
         browser.Go("/explainers");
         var box = Driver.FindElement(By.Id("site-search-q"));
         box.SendKeys("vectors");
-        box.SendKeys(Keys.Enter);
+        browser.LoadsNewPage(() => box.SendKeys(Keys.Enter));
         Assert.Contains("/search?q=vectors", Driver.Url, StringComparison.Ordinal);
         var first = Driver.FindElements(By.CssSelector(".result h2 a")).Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains(first, href => href!.EndsWith("/glossary/vector", StringComparison.Ordinal));
@@ -46,11 +46,11 @@ public class JourneyTests(BrowserSite browser)
     public void PreviousAndNextMoveThroughTheSeries() => browser.Run(nameof(PreviousAndNextMoveThroughTheSeries), () =>
     {
         browser.Go("/explainers/gene-therapy-explained");
-        Driver.FindElement(By.CssSelector(".series-nav a[rel=next]")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.CssSelector(".series-nav a[rel=next]")).Click());
         Assert.Equal("mRNA Technology", Driver.FindElement(By.TagName("h1")).Text);
-        Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click());
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
-        Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.CssSelector(".series-nav a[rel=prev]")).Click());
         Assert.Equal("Monoclonal Antibodies", Driver.FindElement(By.TagName("h1")).Text);
     });
 
@@ -60,9 +60,9 @@ public class JourneyTests(BrowserSite browser)
         browser.SignIn();
         browser.Go("/review");
         Assert.Equal("Review dashboard", Driver.FindElement(By.TagName("h1")).Text);
-        Driver.FindElement(By.LinkText("mRNA Technology")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.LinkText("mRNA Technology")).Click());
         Driver.FindElement(By.Id("Input_Notes")).SendKeys("Checked in the browser against the NHGRI glossary.");
-        Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.CssSelector("main form button[type=submit]")).Click());
         Assert.Contains("The review is recorded", Driver.FindElement(By.CssSelector(".notice")).Text, StringComparison.Ordinal);
 
         browser.Go("/explainers/mrna-technology");
@@ -79,7 +79,7 @@ public class JourneyTests(BrowserSite browser)
         var files = Driver.FindElements(By.CssSelector("table.health tbody th")).Select(th => th.Text).ToList();
         Assert.Contains("explainers/gene-therapy-explained.md", files);
         Assert.Contains("explainers/draft-page.md", files);
-        Driver.FindElement(By.PartialLinkText("Preview the draft")).Click();
+        browser.LoadsNewPage(() => Driver.FindElement(By.PartialLinkText("Preview the draft")).Click());
         Assert.Contains("Draft.", Driver.FindElement(By.CssSelector(".draft-banner")).Text, StringComparison.Ordinal);
     });
 }
