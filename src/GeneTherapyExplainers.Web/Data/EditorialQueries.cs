@@ -23,11 +23,15 @@ public sealed record ExplainerEditorial(
 }
 
 /// <summary>Read-only queries the public pages make of the store.</summary>
-public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock)
+public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, EditorialCache cache)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<ExplainerEditorial> ForExplainerAsync(string slug, CancellationToken ct = default)
+    /// <summary>The people, reviews and related items of one explainer, from memory unless the store has changed.</summary>
+    public async Task<ExplainerEditorial> ForExplainerAsync(string slug, CancellationToken ct = default) =>
+        (await cache.GetAsync<ExplainerEditorial>("explainer:" + slug, Today, async () => await LoadExplainerAsync(slug, ct)))!;
+
+    private async Task<ExplainerEditorial> LoadExplainerAsync(string slug, CancellationToken ct)
     {
         // Four small queries: one open connection for all of them, rather than an open and close for each.
         await db.Database.OpenConnectionAsync(ct);
@@ -50,15 +54,30 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock)
             related);
     }
 
-    public Task<Person?> PersonAsync(string key, CancellationToken ct = default) =>
-        db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
+    /// <summary>A person with what they wrote or reviewed and the interviews they appear in; null for an unknown key.</summary>
+    public Task<PersonProfile?> ProfileAsync(string key, CancellationToken ct = default) =>
+        cache.GetAsync("person:" + key, Today, () => LoadProfileAsync(key, ct));
 
-    /// <summary>The explainers a person wrote or reviewed, with the role, by slug.</summary>
-    public async Task<IReadOnlyList<(string Slug, ContributorRole Role)>> ContributionsAsync(int personId, CancellationToken ct = default) =>
-        [.. (await db.ExplainerContributors.AsNoTracking().Where(c => c.PersonId == personId).ToListAsync(ct)).Select(c => (c.ExplainerSlug, c.Role))];
+    private async Task<PersonProfile?> LoadProfileAsync(string key, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
+        if (person is null)
+        {
+            return null;
+        }
 
-    /// <summary>Interviews and articles the person appears in, as guest or host.</summary>
-    public async Task<IReadOnlyList<(RelatedItem Item, RelatedItemRole Role)>> AppearancesAsync(int personId, CancellationToken ct = default) =>
-        [.. (await db.RelatedItemPeople.AsNoTracking().Where(p => p.PersonId == personId).Include(p => p.RelatedItem).ToListAsync(ct))
-            .Select(p => (p.RelatedItem!, p.Role))];
+        var contributions = await db.ExplainerContributors.AsNoTracking().Where(c => c.PersonId == person.Id).ToListAsync(ct);
+        var appearances = await db.RelatedItemPeople.AsNoTracking().Where(p => p.PersonId == person.Id).Include(p => p.RelatedItem).ToListAsync(ct);
+        return new PersonProfile(
+            person,
+            [.. contributions.Select(c => (c.ExplainerSlug, c.Role))],
+            [.. appearances.Select(p => (p.RelatedItem!, p.Role))]);
+    }
 }
+
+/// <summary>What a profile page shows of a person: the explainers by slug and role, and their interviews and articles.</summary>
+public sealed record PersonProfile(
+    Person Person,
+    IReadOnlyList<(string Slug, ContributorRole Role)> Contributions,
+    IReadOnlyList<(RelatedItem Item, RelatedItemRole Role)> Appearances);

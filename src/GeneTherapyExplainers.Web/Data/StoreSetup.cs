@@ -29,8 +29,10 @@ public static class StoreSetup
             connection = $"Data Source={Path.Combine(dataPath, "editorial.db")}";
         }
 
-        services.AddDbContext<EditorialDbContext>(options => options
+        services.AddSingleton<EditorialCache>();
+        services.AddDbContext<EditorialDbContext>((provider, options) => options
             .UseSqlite(connection)
+            .AddInterceptors(provider.GetRequiredService<EditorialCache>())
             // Migrations are written by hand (the design-time package is not available), so there is no model
             // snapshot to compare with. A test proves the migrated schema equals the model's instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));

@@ -17,21 +17,21 @@ public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider con
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
-        var person = await store.PersonAsync(key, ct);
-        if (person is null)
+        var profile = await store.ProfileAsync(key, ct);
+        if (profile is null)
         {
             return NotFound();
         }
 
-        Person = person;
+        Person = profile.Person;
         var catalog = content.Current;
         // Only published explainers are listed: a draft stays private even on a profile.
-        Contributions = [.. (await store.ContributionsAsync(person.Id, ct))
+        Contributions = [.. profile.Contributions
             .Select(c => (Explainer: catalog.FindPublished(c.Slug), c.Role))
             .Where(c => c.Explainer is not null)
             .Select(c => (c.Explainer!, c.Role))
             .OrderBy(c => c.Item1.Title, StringComparer.Ordinal)];
-        Appearances = await store.AppearancesAsync(person.Id, ct);
+        Appearances = profile.Appearances;
         return Page();
     }
 }

@@ -113,6 +113,7 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
     {
         using var session = await SignedInReviewerAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await fixture.Site.GetPageAsync("/explainers/monoclonal-antibodies"); // read once, as a patient would, before the review
         var (response, _) = await session.SubmitAsync("/review/explainers/monoclonal-antibodies", new Dictionary<string, string>
         {
             ["Input.Kind"] = "0",
@@ -171,6 +172,8 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         using var first = await SignedInReviewerAsync();
         using var second = await SignedInReviewerAsync();
         const string url = "/review/people/achi-anagas";
+        await fixture.Site.GetPageAsync("/explainers/gene-therapy-explained"); // both public pages read before the edit
+        await fixture.Site.GetPageAsync("/people/achi-anagas");
         var (_, firstForm) = await first.GetAsync(url);
         var (_, secondForm) = await second.GetAsync(url);
         var (saved, _) = await first.SubmitAsync(firstForm.Find("main form"), url, new Dictionary<string, string> { ["Input.Bio"] = "Saved by the first reviewer." });
@@ -182,6 +185,8 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         Assert.Contains("Saved by the second reviewer.", doc.Text(".your-version"), StringComparison.Ordinal);
         var (_, profile) = await fixture.Site.GetPageAsync("/people/achi-anagas");
         Assert.Equal("Saved by the first reviewer.", profile.Text(".bio"));
+        var (_, explainer) = await fixture.Site.GetPageAsync("/explainers/gene-therapy-explained");
+        Assert.Contains(explainer.QuerySelectorAll(".contributor .bio"), bio => bio.TextContent == "Saved by the first reviewer.");
     }
 
     [Theory]
@@ -203,6 +208,7 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
     public async Task AReviewerAddsALinkNewItemAndDetachesOneAndTheAuditTrailSaysWho()
     {
         using var session = await SignedInReviewerAsync();
+        await fixture.Site.GetPageAsync("/explainers/mrna-technology");
         var (added, _) = await session.SubmitAsync("/review/related/new?explainer=mrna-technology", new Dictionary<string, string>
         {
             ["Input.Title"] = "A new talk about mRNA",

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GeneTherapyExplainers.Web.Data;
+
+/// <summary>
+/// What explainer and profile pages read from the store, kept in memory between changes. Every view of a page would otherwise
+/// run the same few queries, while the store changes only when something is saved. Every save through the store
+/// (reviews, related items, people, accounts, seeding, link sync) and every committed transaction starts a new
+/// generation, and a new day does too (it moves review statuses), so a page never shows what the store no longer says.
+/// </summary>
+/// <remarks>
+/// The generation is read before the queries run: a save that lands while they run leaves the entry already out of
+/// date, so the next request reads again. Cached records are shared between requests and must not be changed.
+/// Only writes made by this process are seen: the store is embedded, and restoring a backup means a restart.
+/// </remarks>
+public sealed class EditorialCache : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private long generation;
+
+    /// <summary>How many changes have been saved since the site started.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>
+    /// The value under <paramref name="key"/> if nothing was saved since it was read today; else loads it again.
+    /// Nothing is kept for a load that finds nothing, so made-up addresses cannot fill memory.
+    /// </summary>
+    public async Task<T?> GetAsync<T>(string key, DateOnly today, Func<Task<T?>> load)
+        where T : class
+    {
+        var current = Generation;
+        if (entries.TryGetValue(key, out var hit) && hit.Generation == current && hit.Day == today && hit.Value is T value)
+        {
+            return value;
+        }
+
+        var loaded = await load();
+        if (loaded is not null)
+        {
+            entries[key] = new Entry(current, today, loaded);
+        }
+
+        return loaded;
+    }
+
+    private void Changed() => Interlocked.Increment(ref generation);
+
+    int ISaveChangesInterceptor.SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Changed();
+        return result;
+    }
+
+    ValueTask<int> ISaveChangesInterceptor.SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken)
+    {
+        Changed();
+        return ValueTask.FromResult(result);
+    }
+
+    // A failed save changes nothing, but starting afresh costs one query and rules out any doubt.
+    void ISaveChangesInterceptor.SaveChangesFailed(DbContextErrorEventData eventData) => Changed();
+
+    Task ISaveChangesInterceptor.SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Changed();
+        return Task.CompletedTask;
+    }
+
+    private sealed record Entry(long Generation, DateOnly Day, object Value);
+}
