@@ -46,7 +46,7 @@ if [ -f TestResults/summary.txt ]; then
   echo "axe-core (WCAG 2.2 AA rules) checked $axe page views: $pages page types, each in light mode, dark mode and at 320 px."
   grep '^Hostile content:' TestResults/summary.txt || true
   requests=$(grep -c '^Hostile request' TestResults/summary.txt || true)
-  echo "Hostile requests tried: $requests kinds (path traversal, NUL bytes, odd methods, over-long lines, unknown hosts)."
+  echo "Hostile requests tried: $requests kinds (path traversal, NUL bytes, odd methods, over-long lines, unknown hosts, odd headers)."
 fi
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

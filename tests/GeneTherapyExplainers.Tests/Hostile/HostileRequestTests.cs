@@ -91,6 +91,31 @@ public class HostileRequestTests(ShippedSiteFixture fixture) : IClassFixture<Shi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    public static TheoryData<string, string, string> OddHeaders => new()
+    {
+        { "/explainers/gene-therapy-explained", "Accept-Encoding", "br;q=abc, gzip;q=-1, *;q=2" },
+        { "/explainers/gene-therapy-explained", "Accept-Encoding", new string('x', 6_000) },
+        { "/", "Cookie", "__Host-gte-session=not-a-ticket; .AspNetCore.Antiforgery.x=%%%" },
+        { "/review", "Cookie", "__Host-gte-session=" + new string('A', 3_000) },
+        { "/css/site.css", "Range", "bytes=999999-1, -0, abc" },
+        { "/css/site.css", "If-None-Match", "\"\u0000\", W/" },
+        { "/css/site.css", "If-Modified-Since", "yesterday at noon" },
+        { "/glossary", "Accept-Language", "zz-ZZ;q=x, 🧬;q=1" },
+        { "/feed.atom", "Accept", "application/atom+xml;q=nope, */*;q=" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OddHeaders))]
+    public async Task OddRequestHeadersGetACleanAnswer(string url, string header, string value)
+    {
+        using var client = fixture.Site.NewSession().Client;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        Assert.True(request.Headers.TryAddWithoutValidation(header, value));
+        using var response = await client.SendAsync(request);
+        Assert.InRange((int)response.StatusCode, 200, 499);
+        TestSummary.Write($"Hostile request: GET {url} with an odd {header} header answered {(int)response.StatusCode}.");
+    }
+
     [Fact]
     public async Task VeryLongPathsAndQueriesNeverCauseA500()
     {
