@@ -44,16 +44,15 @@ public class AccessibilityTests(BrowserSite browser)
         var failures = new List<string>();
         foreach (var (mode, dark, narrow) in new[] { ("light", false, false), ("dark", true, false), ("320px", false, true) })
         {
-            browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?>
-            {
-                ["features"] = new[] { new Dictionary<string, object?> { ["name"] = "prefers-color-scheme", ["value"] = dark ? "dark" : "light" } },
-            });
+            browser.EmulateMedia(("prefers-color-scheme", dark ? "dark" : "light"));
             if (narrow)
             {
+                // A small phone: 320 CSS pixels wide, with a touch screen (so key-term definitions show inline).
                 browser.Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
                 {
                     ["width"] = 320, ["height"] = 800, ["deviceScaleFactor"] = 1, ["mobile"] = true,
                 });
+                browser.EmulateTouch(true);
             }
 
             try
@@ -74,7 +73,8 @@ public class AccessibilityTests(BrowserSite browser)
             finally
             {
                 browser.Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", new Dictionary<string, object?>());
-                browser.Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["features"] = Array.Empty<object>() });
+                browser.EmulateTouch(false);
+                browser.EmulateMedia();
             }
 
             TestSummary.Write($"axe-core: checked {name} ({path}) in {mode}.");

@@ -60,6 +60,17 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     public void Go(string path) => Driver.Navigate().GoToUrl(BaseUrl + path);
 
+    /// <summary>Emulates CSS media features (for example prefers-color-scheme); none given clears them.</summary>
+    public void EmulateMedia(params (string Name, string Value)[] features) =>
+        Driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?>
+        {
+            ["features"] = features.Select(f => new Dictionary<string, object?> { ["name"] = f.Name, ["value"] = f.Value }).ToArray(),
+        });
+
+    /// <summary>Makes the browser a touch screen (no hover, a coarse pointer), as on a phone, or a desktop with a mouse again.</summary>
+    public void EmulateTouch(bool touch) =>
+        Driver.ExecuteCdpCommand("Emulation.setTouchEmulationEnabled", new Dictionary<string, object?> { ["enabled"] = touch, ["maxTouchPoints"] = touch ? 5 : 1 });
+
     /// <summary>
     /// Does what loads another page (a click on a link or a submit) and waits until the old page is gone and the new
     /// one has loaded, so what follows never reads the page it came from.
@@ -172,6 +183,9 @@ public static class Browser
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             "--ignore-certificate-errors", "--window-size=1280,900", "--lang=en-GB",
+            // Headless Chromium has no pointing device, so it matches (hover: none) like a phone. A desktop with a mouse
+            // is the default here; the phone checks turn on touch emulation.
+            "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "gte-chromium-" + Guid.NewGuid().ToString("N")));
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
         service.SuppressInitialDiagnosticInformation = true;

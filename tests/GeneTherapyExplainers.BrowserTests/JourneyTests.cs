@@ -17,7 +17,7 @@ public class JourneyTests(BrowserSite browser)
 
         var term = Driver.FindElement(By.CssSelector(".body a.term-link[href='/glossary/vector']"));
         var definition = Driver.FindElement(By.Id(term.GetAttribute("aria-describedby")!));
-        Assert.False(definition.Displayed);
+        Assert.False(definition.Displayed, "The definition waits until the reader points at or focuses the term.");
         term.SendKeys(Keys.Shift);
         Assert.True(definition.Displayed, "The definition opens when the term has focus, without JavaScript.");
         Assert.Contains("carrier", definition.Text, StringComparison.Ordinal);
