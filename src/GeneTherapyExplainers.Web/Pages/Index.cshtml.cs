@@ -13,7 +13,8 @@ public sealed class IndexModel(ContentCatalogProvider content) : PageModel
     public void OnGet()
     {
         var catalog = content.Current;
-        Explainers = catalog.Published;
+        // Shortest first: a newcomer meets the short introductions before the long reads.
+        Explainers = [.. catalog.Published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)];
         TermCount = catalog.Glossary.Count;
     }
 }

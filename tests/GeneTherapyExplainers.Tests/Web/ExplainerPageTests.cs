@@ -123,6 +123,10 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
         var links = doc.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/explainers/gene-therapy-explained", links);
         Assert.Contains("/glossary", links);
+
+        // Every published explainer, the short introductions before the long read.
+        var titles = doc.QuerySelectorAll(".card-list .card h3").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["mRNA Technology", "What Is Gene Therapy?", "Monoclonal Antibodies", "Gene Therapy Explained: Treating Disease at Its Source"], titles);
     }
 
     [Theory]
