@@ -54,6 +54,21 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, 
             related);
     }
 
+    /// <summary>Where each explainer stands on its review cadence, by slug; an explainer never reviewed is not in it.</summary>
+    public async Task<IReadOnlyDictionary<string, ReviewState>> ReviewStatesAsync(CancellationToken ct = default) =>
+        (await cache.GetAsync("review-states", Today, () => LoadReviewStatesAsync(ct)))!;
+
+    private async Task<IReadOnlyDictionary<string, ReviewState>?> LoadReviewStatesAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var reviews = await db.ReviewRecords.AsNoTracking().Include(r => r.Reviewer).ToListAsync(ct);
+        var cadences = await db.ExplainerSchedules.AsNoTracking().ToDictionaryAsync(s => s.ExplainerSlug, s => s.CadenceMonths, ct);
+        return reviews.GroupBy(r => r.ExplainerSlug).ToDictionary(
+            g => g.Key,
+            g => ReviewState.Compute(g, cadences.GetValueOrDefault(g.Key, ExplainerSchedule.Quarterly), Today),
+            StringComparer.Ordinal);
+    }
+
     /// <summary>A person with what they wrote or reviewed and the interviews they appear in; null for an unknown key.</summary>
     public Task<PersonProfile?> ProfileAsync(string key, CancellationToken ct = default) =>
         cache.GetAsync("person:" + key, Today, () => LoadProfileAsync(key, ct));

@@ -115,6 +115,20 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
         Assert.Contains("group of treatments", card.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/explainers")]
+    public async Task EveryListSaysWhenEachExplainerWasLastReviewed(string url)
+    {
+        var (_, doc) = await fixture.Site.GetPageAsync(url);
+        AngleSharp.Dom.IElement Meta(string slug) =>
+            doc.QuerySelectorAll(".card").Single(c => c.QuerySelector("a")!.GetAttribute("href") == "/explainers/" + slug).QuerySelector(".meta")!;
+        string Words(AngleSharp.Dom.IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
+        Assert.EndsWith("Last reviewed 28 June 2026", Words(Meta("gene-therapy-explained")), StringComparison.Ordinal);
+        Assert.Equal("2026-06-28", Meta("gene-therapy-explained").QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.EndsWith("Not yet reviewed", Words(Meta("what-is-gene-therapy")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HomeLeadsToTheExplainersAndTheGlossary()
     {

@@ -114,6 +114,7 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         using var session = await SignedInReviewerAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await fixture.Site.GetPageAsync("/explainers/monoclonal-antibodies"); // read once, as a patient would, before the review
+        await fixture.Site.GetPageAsync("/explainers");
         var (response, _) = await session.SubmitAsync("/review/explainers/monoclonal-antibodies", new Dictionary<string, string>
         {
             ["Input.Kind"] = "0",
@@ -125,6 +126,9 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         var line = System.Text.RegularExpressions.Regex.Replace(page.Text(".review-line"), @"\s+", " ");
         Assert.StartsWith($"Last reviewed {today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} by Georgios Anagas", line, StringComparison.Ordinal);
         Assert.Contains("Checked against the NCI page.", page.Text(".review-history"), StringComparison.Ordinal);
+        var (_, list) = await fixture.Site.GetPageAsync("/explainers");
+        var card = list.QuerySelectorAll(".card").Single(c => c.QuerySelector("a")!.GetAttribute("href") == "/explainers/monoclonal-antibodies");
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), card.QuerySelector(".meta time")?.GetAttribute("datetime"));
     }
 
     [Theory]
