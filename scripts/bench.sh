@@ -35,9 +35,12 @@ echo "ready in $(( ($(date +%s%N) - start) / 1000000 )) ms (start, migrate, seed
 
 pages=(/ /explainers /explainers/gene-therapy-explained /glossary /glossary/aav /people/georgios-anagas "/search?q=vectors" /feed.atom /sitemap.xml /css/site.css)
 printf '\n%-36s %10s %10s %10s %10s %12s\n' page "req/s" "p50" "p90" "p99" "bytes (br)"
+# Warm up every page first (views compiled, code re-jitted at full optimisation), so the figures are the
+# steady state of a running site rather than its first seconds.
 for page in "${pages[@]}"; do
-  # Warm up first (compiling views and code), so the figures are the steady state a running site gives.
   wrk -t1 -c2 -d2s "$base$page" >/dev/null 2>&1 || true
+done
+for page in "${pages[@]}"; do
   wrk -t2 -c"$connections" -d"${seconds}s" -H 'Accept-Encoding: br, gzip' --latency "$base$page" >"$data/wrk.out" 2>&1 || true
   bytes=$(curl -s -H 'Accept-Encoding: br, gzip' -o /dev/null -w '%{size_download}' "$base$page")
   awk -v page="$page" -v bytes="$bytes" '
