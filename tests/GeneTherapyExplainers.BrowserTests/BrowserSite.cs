@@ -82,22 +82,42 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
-            try
+            if (IsGone(old) && IsLoaded())
             {
-                _ = old.Enabled;
-            }
-            catch (StaleElementReferenceException)
-            {
-                if (Equals(Driver.ExecuteScript("return document.readyState;"), "complete"))
-                {
-                    return;
-                }
+                return;
             }
 
             Thread.Sleep(25);
         }
 
         throw new Xunit.Sdk.XunitException($"No new page loaded within 15 seconds; still at {Driver.Url}.");
+    }
+
+    // ChromeDriver reports an element of a page that has gone as stale or, mid-navigation, as a node that no longer
+    // belongs to the document; and a script may fail while the next page is still arriving.
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (WebDriverException)
+        {
+            return true;
+        }
+    }
+
+    private bool IsLoaded()
+    {
+        try
+        {
+            return Equals(Driver.ExecuteScript("return document.readyState;"), "complete");
+        }
+        catch (WebDriverException)
+        {
+            return false;
+        }
     }
 
     public void SignIn()
