@@ -20,6 +20,9 @@ public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewSt
     /// <summary>How many days ahead counts as "due soon".</summary>
     public const int DueSoonDays = 30;
 
+    /// <summary>The standing of an explainer with no review on record.</summary>
+    public static ReviewState NotReviewed { get; } = new(null, null, ReviewStatus.NeverReviewed);
+
     /// <summary>
     /// The latest review that no later entry corrects decides the next due date: last review plus the cadence.
     /// </summary>
@@ -31,7 +34,7 @@ public sealed record ReviewState(ReviewRecord? Last, DateOnly? NextDue, ReviewSt
         var last = standing.FirstOrDefault();
         if (last is null)
         {
-            return new ReviewState(null, null, ReviewStatus.NeverReviewed);
+            return NotReviewed;
         }
 
         var due = last.ReviewedOn.AddMonths(cadenceMonths);

@@ -23,18 +23,18 @@ public static class Feeds
 
     /// <summary>Each published explainer, dated by its latest change or review, newest first.</summary>
     private static async Task<List<(Content.Model.Explainer Explainer, DateOnly Updated, ReviewState State)>> DatedAsync(
-        ContentCatalogProvider content, ReviewWorkspace workspace, CancellationToken ct)
+        ContentCatalogProvider content, EditorialQueries store, CancellationToken ct)
     {
-        var catalog = content.Current;
-        var rows = await workspace.DashboardAsync(catalog, ct);
-        return [.. rows.Where(r => !r.Explainer.Draft)
-            .Select(r => (r.Explainer, r.State.UpdatedOn(r.Explainer), r.State))
+        var states = await store.ReviewStatesAsync(ct);
+        return [.. content.Current.Published
+            .Select(e => (Explainer: e, State: states.GetValueOrDefault(e.Slug) ?? ReviewState.NotReviewed))
+            .Select(x => (x.Explainer, x.State.UpdatedOn(x.Explainer), x.State))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.Explainer.Title, StringComparer.Ordinal)];
     }
 
-    private static async Task<IResult> AtomAsync(ContentCatalogProvider content, ReviewWorkspace workspace, SiteUrls urls, CancellationToken ct)
+    private static async Task<IResult> AtomAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, CancellationToken ct)
     {
-        var dated = await DatedAsync(content, workspace, ct);
+        var dated = await DatedAsync(content, store, ct);
         var xml = Write(writer =>
         {
             writer.WriteStartElement("feed", AtomNamespace);
@@ -67,9 +67,9 @@ public static class Feeds
         return Results.Text(xml, "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(ContentCatalogProvider content, ReviewWorkspace workspace, SiteUrls urls, CancellationToken ct)
+    private static async Task<IResult> SitemapAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, CancellationToken ct)
     {
-        var dated = await DatedAsync(content, workspace, ct);
+        var dated = await DatedAsync(content, store, ct);
         var catalog = content.Current;
         var xml = Write(writer =>
         {
