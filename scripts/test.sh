@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite of the site: unit and in-process HTTP tests, and the browser suite (real Chromium
 # against a real Kestrel port, with axe-core accessibility rules). Installs what the browser suite needs
-# where it is missing: Debian's chromium and chromium-driver, and the axe-core npm package.
+# where it is missing: Debian's chromium and chromium-driver, and the axe-core npm package. The store tests run on
+# SQLite and on PostgreSQL: a throwaway PostgreSQL server (Debian's postgresql, installed where missing) is started
+# in a temporary folder on a free port, named to the tests by GTE_TEST_POSTGRES, and stopped at the end.
 # Ends with one line: "Tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,10 +32,21 @@ if [ ! -f tests/GeneTherapyExplainers.BrowserTests/node_modules/axe-core/axe.min
     || echo "axe-core could not be installed; the accessibility tests will fail and say so." >&2
 fi
 
+# shellcheck source=lib/postgres.sh
+source scripts/lib/postgres.sh
+if [ -n "${GTE_TEST_POSTGRES:-}" ]; then
+  say "PostgreSQL tests use the server in GTE_TEST_POSTGRES"
+elif pg_start; then
+  export GTE_TEST_POSTGRES="$PG_ADMIN"
+  say "Started a throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
+else
+  echo "No PostgreSQL server could be started; the PostgreSQL store tests will fail and say so." >&2
+fi
+
 mkdir -p TestResults
 rm -f TestResults/summary.txt
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; pg_stop' EXIT
 
 say "Running every test suite"
 dotnet test GeneTherapyExplainers.sln --nologo 2>&1 | tee "$log"

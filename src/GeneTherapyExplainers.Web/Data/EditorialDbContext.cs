@@ -8,9 +8,10 @@ namespace GeneTherapyExplainers.Web.Data;
 /// <summary>
 /// The editorial store: people, related items, the links from explainers to both, review history, accounts
 /// and the audit trail. Every save records who changed what (see <see cref="Actor"/>), and review records
-/// can only ever be added.
+/// can only ever be added. One subclass per database provider (<see cref="SqliteEditorialDbContext"/>,
+/// <see cref="PostgresEditorialDbContext"/>), each with its own migrations; the site asks for this type.
 /// </summary>
-public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> options) : IdentityDbContext<SiteUser>(options)
+public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbContext<SiteUser>(options)
 {
     /// <summary>Who the changes in the next save are made by: an account's email, or a "system:" name.</summary>
     public string Actor { get; set; } = "system";
@@ -31,7 +32,7 @@ public sealed class EditorialDbContext(DbContextOptions<EditorialDbContext> opti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Fixed, so the model (and the hand-written migration) never depends on how Identity is configured.</summary>
+    /// <summary>Fixed, so the model (and the migrations) never depend on how Identity is configured.</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
 
     protected override void OnModelCreating(ModelBuilder builder)

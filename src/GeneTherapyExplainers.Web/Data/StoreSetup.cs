@@ -1,7 +1,5 @@
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GeneTherapyExplainers.Web.Data;
 
@@ -17,25 +15,28 @@ public sealed class StoreProblems
 
 public static class StoreSetup
 {
-    /// <summary>SQLite in the data folder by default; <c>ConnectionStrings:Editorial</c> overrides it.</summary>
+    /// <summary>
+    /// <c>Store:Provider</c> picks the database: SQLite in the data folder by default, or PostgreSQL.
+    /// <c>ConnectionStrings:Editorial</c> says where it is (needed for PostgreSQL).
+    /// </summary>
     public static IServiceCollection AddEditorialStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
-        var connection = configuration.GetConnectionString("Editorial");
-        if (string.IsNullOrWhiteSpace(connection))
+        var store = StoreSettings.From(configuration, environment);
+        services.AddSingleton(store);
+        services.AddSingleton<EditorialCache>();
+        if (store.Provider == StoreProvider.PostgreSQL)
         {
-            var dataPath = site.ResolveDataPath(environment.ContentRootPath);
-            Directory.CreateDirectory(dataPath);
-            connection = $"Data Source={Path.Combine(dataPath, "editorial.db")}";
+            services.AddDbContext<EditorialDbContext, PostgresEditorialDbContext>((provider, options) => options
+                .Use(store.Provider, store.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<EditorialCache>()));
+        }
+        else
+        {
+            services.AddDbContext<EditorialDbContext, SqliteEditorialDbContext>((provider, options) => options
+                .Use(store.Provider, store.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<EditorialCache>()));
         }
 
-        services.AddSingleton<EditorialCache>();
-        services.AddDbContext<EditorialDbContext>((provider, options) => options
-            .UseSqlite(connection)
-            .AddInterceptors(provider.GetRequiredService<EditorialCache>())
-            // Migrations are written by hand (the design-time package is not available), so there is no model
-            // snapshot to compare with. A test proves the migrated schema equals the model's instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddScoped<EditorialQueries>();
         services.AddScoped<ReviewWorkspace>();
         services.AddSingleton<StoreProblems>();
@@ -52,7 +53,7 @@ public static class StoreSetup
         var content = services.GetRequiredService<ContentCatalogProvider>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
 
-        await db.Database.MigrateAsync();
+        await StoreMigrations.MigrateAsync(db);
         var added = await StoreSeeder.SeedAsync(db, content.ContentRoot, services.GetRequiredService<TimeProvider>());
         logger.StoreSeeded(added);
         await SyncLinksAsync(services, content.Current);

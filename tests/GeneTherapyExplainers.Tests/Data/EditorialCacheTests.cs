@@ -2,7 +2,6 @@ using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GeneTherapyExplainers.Tests.Data;
 
@@ -20,10 +19,9 @@ public sealed class EditorialCacheTests : IDisposable
         db.Database.EnsureCreated();
     }
 
-    private EditorialDbContext NewContext() => new(new DbContextOptionsBuilder<EditorialDbContext>()
+    private SqliteEditorialDbContext NewContext() => new(new DbContextOptionsBuilder<SqliteEditorialDbContext>()
         .UseSqlite(connection)
         .AddInterceptors(cache)
-        .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
         .Options);
 
     private void SaveAPerson()

@@ -1,113 +1,86 @@
+using System.Data.Common;
+using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
-using Microsoft.Data.Sqlite;
+using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace GeneTherapyExplainers.Tests.Data;
 
-public sealed class MigrationTests : IDisposable
+/// <summary>The generated migrations of each provider: complete, applied cleanly, and guarding the review history.</summary>
+public abstract class MigrationTests<TStore>(TStore store) : IClassFixture<TStore>
+    where TStore : StoreFixture
 {
-    private readonly List<SqliteConnection> connections = [];
+    /// <summary>A context that is never opened: enough for everything about the model and the migrations.</summary>
+    private EditorialDbContext Unopened() => StoreProviders.CreateContext(store.Provider,
+        store.Provider == StoreProvider.Sqlite ? "Data Source=unopened.db" : "Host=unopened.invalid;Database=unopened");
 
-    private EditorialDbContext NewContext()
+    [Fact]
+    public void TheModelHasNoChangeThatLacksAMigration()
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        connections.Add(connection);
-        return new EditorialDbContext(new DbContextOptionsBuilder<EditorialDbContext>()
-            .UseSqlite(connection)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        using var db = Unopened();
+        Assert.False(db.Database.HasPendingModelChanges(), $"Add a migration for {store.Provider}: see docs/operating.md.");
     }
 
     [Fact]
-    public void TheMigratedSchemaEqualsTheModel()
+    public void EveryMigrationBelongsToThisProvidersOwnSet()
     {
-        using var migrated = NewContext();
-        migrated.Database.Migrate();
-        using var created = NewContext();
-        created.Database.EnsureCreated();
-        Assert.Equal(Schema(created), Schema(migrated));
+        using var db = Unopened();
+        var migrations = db.Database.GetMigrations().ToList();
+        Assert.EndsWith("_InitialSchema", migrations[0], StringComparison.Ordinal);
+        var folder = store.Provider == StoreProvider.Sqlite ? ".Migrations.Sqlite" : ".Migrations.PostgreSQL";
+        var types = typeof(EditorialDbContext).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
+            .Where(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute), false)
+                .Cast<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>().Single().ContextType == db.GetType())
+            .ToList();
+        Assert.Equal(migrations.Count, types.Count);
+        Assert.All(types, t => Assert.EndsWith(folder, t.Namespace, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void EveryMigrationIsFoundByEf()
+    public async Task AnEmptyDatabaseMigratesAndThenRefusesToChangeOrDeleteAReview()
     {
-        using var db = NewContext();
-        Assert.Equal(["20261122000100_PeopleAndRelatedItems", "20261122000200_ReviewHistory", "20261122000300_AccountsAndAudit"], db.Database.GetMigrations());
-    }
+        await using var db = store.NewContext(store.NewDatabase());
+        await StoreMigrations.MigrateAsync(db);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var person = new Person { Key = "jane-doe", Name = "Jane Doe", RoleTitles = ["Writer"] };
+        db.People.Add(person);
+        db.ReviewRecords.Add(new() { ExplainerSlug = "x", ReviewedOn = new DateOnly(2026, 1, 1), RecordedBy = "test", Reviewer = person, RecordedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
 
-    [Fact]
-    public void ADatabaseFromAnEarlierMigrationUpgradesWithItsRowsIntact()
-    {
-        using var db = NewContext();
-        db.GetService<IMigrator>().Migrate("20261122000100_PeopleAndRelatedItems");
-        db.Database.ExecuteSqlRaw("""
-            INSERT INTO People (Key, Name, RoleTitles, Affiliations, Bio, Version) VALUES ('jane-doe', 'Jane Doe', '["Writer"]', '[]', 'Kept.', '00000000-0000-0000-0000-000000000001');
-            INSERT INTO RelatedItems (Key, Kind, Title, Version) VALUES ('talk', 'VideoInterview', 'A talk', '00000000-0000-0000-0000-000000000002');
-            INSERT INTO ExplainerRelated (ExplainerSlug, RelatedItemId, Position) VALUES ('x', 1, 0);
-            """);
-        db.Database.Migrate();
-        Assert.Empty(db.Database.GetPendingMigrations());
-        var person = db.People.Single();
-        Assert.Equal(("jane-doe", "Kept."), (person.Key, person.Bio));
-        Assert.Equal(["Writer"], person.RoleTitles);
-        Assert.Equal("A talk", db.ExplainerRelated.Include(l => l.RelatedItem).Single().RelatedItem!.Title);
-        db.ReviewRecords.Add(new() { ExplainerSlug = "x", ReviewedOn = new DateOnly(2026, 1, 1), RecordedBy = "test", ReviewerId = person.Id });
-        db.SaveChanges();
-        var review = db.ReviewRecords.Single();
-        Assert.Throws<InvalidOperationException>(() =>
-        {
-            review.Notes = "rewritten";
-            db.SaveChanges();
-        });
         db.ChangeTracker.Clear();
-        var raw = Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw("DELETE FROM ReviewRecords"));
-        Assert.Contains("append-only", raw.Message, StringComparison.Ordinal);
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"ReviewRecords\" SET \"Notes\" = 'rewritten'"));
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ReviewRecords\""));
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.Equal("x", (await db.ReviewRecords.SingleAsync()).ExplainerSlug);
+        Assert.Equal(["Writer"], (await db.People.SingleAsync()).RoleTitles);
     }
 
-    /// <summary>Every table's columns, keys, indexes and foreign keys, as SQLite reports them.</summary>
-    private static List<string> Schema(EditorialDbContext db)
+    [Fact]
+    public async Task ARecordSavedWithAnOutdatedVersionIsRefused()
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var lines = new List<string>();
-        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' ORDER BY name");
-        foreach (var table in tables)
+        var connection = store.NewDatabase();
+        await using (var setup = store.NewContext(connection))
         {
-            lines.AddRange(Query(connection, $"SELECT '{table}.' || name || ' ' || type || ' notnull=' || \"notnull\" || ' pk=' || pk FROM pragma_table_info('{table}')"));
-            lines.AddRange(Query(connection, $"SELECT '{table} fk ' || \"from\" || '->' || \"table\" || '.' || \"to\" || ' ' || on_delete FROM pragma_foreign_key_list('{table}')"));
-            foreach (var index in Query(connection, $"SELECT name || ' unique=' || \"unique\" FROM pragma_index_list('{table}') WHERE origin = 'c'"))
-            {
-                var name = index.Split(' ')[0];
-                lines.Add($"{table} index {index} ({string.Join(",", Query(connection, $"SELECT name FROM pragma_index_info('{name}')"))})");
-            }
+            await StoreMigrations.MigrateAsync(setup);
+            setup.People.Add(new Person { Key = "jane-doe", Name = "Jane Doe" });
+            await setup.SaveChangesAsync();
         }
 
-        lines.Sort(StringComparer.Ordinal);
-        return lines;
-    }
-
-    private static List<string> Query(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var result = new List<string>();
-        while (reader.Read())
-        {
-            result.Add(reader.GetString(0));
-        }
-
-        return result;
-    }
-
-    public void Dispose()
-    {
-        foreach (var c in connections)
-        {
-            c.Dispose();
-        }
+        await using var first = store.NewContext(connection);
+        await using var second = store.NewContext(connection);
+        var mine = await first.People.SingleAsync();
+        var theirs = await second.People.SingleAsync();
+        mine.Bio = "First.";
+        mine.Version = Guid.NewGuid();
+        await first.SaveChangesAsync();
+        theirs.Bio = "Second.";
+        theirs.Version = Guid.NewGuid();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
 }
+
+public sealed class SqliteMigrationTests(SqliteStore store) : MigrationTests<SqliteStore>(store);
+
+public sealed class PostgresMigrationTests(PostgresStore store) : MigrationTests<PostgresStore>(store);
