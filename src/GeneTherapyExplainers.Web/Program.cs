@@ -20,6 +20,12 @@ builder.Services.AddContentCatalog(builder.Configuration);
 // Store: people, related items and review history in EF Core (SQLite in the data folder by default).
 builder.Services.AddEditorialStore(builder.Configuration, builder.Environment);
 
+// Keys: Data Protection keys (cookies, antiforgery) in the store under one application name, shared by every instance.
+builder.Services.AddSharedKeyRing(builder.Configuration);
+
+// Health: /health/live and /health/ready for a load balancer.
+builder.Services.AddHealth();
+
 // Accounts: reviewers and editors sign in; locked-down cookies, lockout, a rate limit on sign-in.
 builder.Services.AddAccounts(builder.Configuration);
 
@@ -75,6 +81,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapFeeds();
+app.MapHealth();
 
 // The store is migrated and seeded before the first request (and before any command).
 await app.PrepareEditorialStoreAsync();

@@ -1,4 +1,5 @@
 using GeneTherapyExplainers.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace GeneTherapyExplainers.Web.Data;
 /// can only ever be added. One subclass per database provider (<see cref="SqliteEditorialDbContext"/>,
 /// <see cref="PostgresEditorialDbContext"/>), each with its own migrations; the site asks for this type.
 /// </summary>
-public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbContext<SiteUser>(options)
+public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbContext<SiteUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Who the changes in the next save are made by: an account's email, or a "system:" name.</summary>
     public string Actor { get; set; } = "system";
@@ -31,6 +32,9 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ReviewRecord> ReviewRecords => Set<ReviewRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (see Infrastructure/KeyRing.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Fixed, so the model (and the migrations) never depend on how Identity is configured.</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

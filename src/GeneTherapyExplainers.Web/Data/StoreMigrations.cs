@@ -16,15 +16,20 @@ public static class StoreMigrations
     public static readonly IReadOnlyList<string> HandWritten =
         ["20261122000100_PeopleAndRelatedItems", "20261122000200_ReviewHistory", "20261122000300_AccountsAndAudit"];
 
-    /// <summary>Applies every migration not yet applied, taking over a SQLite store made by the hand-written ones.</summary>
-    public static async Task MigrateAsync(EditorialDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies every migration not yet applied, taking over a SQLite store made by the hand-written ones.
+    /// Returns the migrations it applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(EditorialDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
         {
             await AdoptHandWrittenSchemaAsync(db, cancellationToken);
         }
 
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        return pending;
     }
 
     /// <summary>

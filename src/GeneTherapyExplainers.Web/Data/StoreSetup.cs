@@ -13,6 +13,16 @@ public sealed class StoreProblems
     internal void Replace(IReadOnlyList<ContentProblem> problems) => current = problems;
 }
 
+/// <summary>What this instance's start-up did to the store: the migrations it applied and the seed records it added.</summary>
+public sealed class StoreStartupReport
+{
+    public IReadOnlyList<string> AppliedMigrations { get; private set; } = [];
+
+    public int SeedRecordsAdded { get; private set; }
+
+    internal void Record(IReadOnlyList<string> migrations, int added) => (AppliedMigrations, SeedRecordsAdded) = (migrations, added);
+}
+
 public static class StoreSetup
 {
     /// <summary>
@@ -40,11 +50,15 @@ public static class StoreSetup
         services.AddScoped<EditorialQueries>();
         services.AddScoped<ReviewWorkspace>();
         services.AddSingleton<StoreProblems>();
+        services.AddSingleton<StoreStartupReport>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
 
-    /// <summary>Creates or upgrades the database, seeds what is missing, and links explainers to people and items.</summary>
+    /// <summary>
+    /// Creates or upgrades the database, seeds what is missing, makes the first Data Protection key, and links
+    /// explainers to people and items: all under the store's start-up lock, so instances starting together do it once.
+    /// </summary>
     public static async Task PrepareEditorialStoreAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -53,10 +67,15 @@ public static class StoreSetup
         var content = services.GetRequiredService<ContentCatalogProvider>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
 
-        await StoreMigrations.MigrateAsync(db);
-        var added = await StoreSeeder.SeedAsync(db, content.ContentRoot, services.GetRequiredService<TimeProvider>());
-        logger.StoreSeeded(added);
-        await SyncLinksAsync(services, content.Current);
+        await using (await StoreStartupLock.AcquireAsync(services.GetRequiredService<StoreSettings>()))
+        {
+            var migrated = await StoreMigrations.MigrateAsync(db);
+            var added = await StoreSeeder.SeedAsync(db, content.ContentRoot, services.GetRequiredService<TimeProvider>());
+            KeyRing.EnsureKey(services);
+            logger.StoreSeeded(migrated.Count, added);
+            services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
+            await SyncLinksAsync(services, content.Current);
+        }
     }
 
     /// <summary>Runs the front-matter sync for a catalog and publishes its problems.</summary>

@@ -12,8 +12,8 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Loaded {Explainers} explainers and {Terms} glossary terms from {ContentRoot} in {Elapsed:0} ms")]
     public static partial void ContentLoaded(this ILogger logger, int explainers, int terms, string contentRoot, double elapsed);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Added} seed records added")]
-    public static partial void StoreSeeded(this ILogger logger, int added);
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Migrations} migrations applied, {Added} seed records added")]
+    public static partial void StoreSeeded(this ILogger logger, int migrations, int added);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Sign-in succeeded for account {UserId} from {Client}")]
     public static partial void SignedIn(this ILogger logger, string userId, string? client);

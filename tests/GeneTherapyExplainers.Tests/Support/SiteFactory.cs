@@ -45,6 +45,13 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
         HandleCookies = true,
     }));
 
+    /// <summary>
+    /// A client over HTTPS that keeps its cookies in <paramref name="cookies"/>: give two sites the same container and
+    /// one browser talks to both, as behind a load balancer.
+    /// </summary>
+    public Session NewSession(System.Net.CookieContainer cookies) =>
+        new(CreateDefaultClient(new Uri("https://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)));
+
     /// <summary>Runs an action with a scoped service provider of the running site.</summary>
     public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
     {

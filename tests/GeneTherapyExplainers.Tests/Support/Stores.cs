@@ -28,6 +28,9 @@ public abstract class StoreFixture : IDisposable
         ["ConnectionStrings:Editorial"] = connectionString,
     };
 
+    /// <summary>Makes the database unreachable, as a lost server would: its file or the database itself is gone.</summary>
+    public abstract void Break(string connectionString);
+
     public void Dispose()
     {
         Dispose(true);
@@ -46,8 +49,15 @@ public sealed class SqliteStore : StoreFixture
 
     public override string NewDatabase()
     {
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db")}";
+        var own = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(own);
+        return $"Data Source={Path.Combine(own, "editorial.db")}";
+    }
+
+    public override void Break(string connectionString)
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!, recursive: true);
     }
 
     protected override void Dispose(bool disposing)
@@ -98,6 +108,9 @@ public sealed class PostgresStore : StoreFixture
 
         return new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
     }
+
+    public override void Break(string connectionString) =>
+        Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
 
     private static void Execute(string sql)
     {

@@ -1,0 +1,55 @@
+using GeneTherapyExplainers.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>
+/// For a load balancer: <c>/health/live</c> says the process answers (no check runs), <c>/health/ready</c> that it
+/// can serve pages (the content catalog is loaded and the store answers). Unhealthy is 503.
+/// </summary>
+public static class Health
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<CatalogHealthCheck>("catalog", tags: [Ready])
+            .AddDbContextCheck<EditorialDbContext>("store", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks(LivePath, Options(_ => false));
+        endpoints.MapHealthChecks(ReadyPath, Options(check => check.Tags.Contains(Ready)));
+        return endpoints;
+    }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        AllowCachingResponses = false,
+        ResponseWriter = (context, report) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status}{(e.Value.Description is { } d ? " (" + d + ")" : "")}");
+            return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())) + "\n");
+        },
+    };
+}
+
+/// <summary>Ready once the catalog holds at least one published explainer.</summary>
+internal sealed class CatalogHealthCheck(ContentCatalogProvider content) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var count = content.Current.Published.Count;
+        return Task.FromResult(count > 0
+            ? HealthCheckResult.Healthy($"{count} published explainers")
+            : HealthCheckResult.Unhealthy("no published explainer loaded"));
+    }
+}
