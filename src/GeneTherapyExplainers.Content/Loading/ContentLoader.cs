@@ -253,12 +253,8 @@ public static partial class ContentLoader
                 $"The key term '{term.Term}' never appears in the text, so it is not marked for readers."));
         }
 
-        if (sources.Count == 0)
-        {
-            problems.Add(Warning(path, front.At("sources"), "The explainer lists no sources. Readers and reviewers need them."));
-        }
-
         var readability = Readability.Measure(MarkdownRendering.ProseBlocks(document));
+        ContentRules.Check(path, front, document, readability, sources.Count, options, problems);
         WarnAboutReadability(path, document, readability, options, problems);
         var words = TextStatistics.CountWords(MarkdownRendering.PlainText(document));
         var explainer = new Explainer
@@ -295,12 +291,6 @@ public static partial class ContentLoader
 
     private static void WarnAboutReadability(string path, MarkdownDocument document, ReadabilityReport report, ContentOptions options, List<ContentProblem> problems)
     {
-        if (report.Words > 0 && report.FleschKincaidGrade > options.ReadabilityTargetGrade)
-        {
-            problems.Add(new ContentProblem(path, 1, 1, ProblemSeverity.Warning,
-                $"The reading grade is {report.FleschKincaidGrade:0.0}, above the target of {options.ReadabilityTargetGrade:0.#}. Shorter sentences and shorter words help."));
-        }
-
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
             foreach (var sentence in Readability.SplitSentences(MarkdownRendering.PlainText(paragraph)))

@@ -3,8 +3,11 @@ namespace GeneTherapyExplainers.Content.Loading;
 /// <summary>Limits and targets that decide what counts as a problem.</summary>
 public sealed class ContentOptions
 {
-    /// <summary>A reading grade above this is a warning. Grade 8 is about age 13; explainers aim for about 11.</summary>
-    public double ReadabilityTargetGrade { get; set; } = 8;
+    /// <summary>
+    /// An explainer whose text, or whose summary, reads above this grade gets a warning. Grade 7 is about age 12;
+    /// explainers aim for about grade 6, age 11.
+    /// </summary>
+    public double ReadabilityTargetGrade { get; set; } = 7;
 
     /// <summary>A sentence with more words than this is a warning.</summary>
     public int LongSentenceWords { get; set; } = 30;

@@ -27,7 +27,7 @@ public class ContentLoaderTests
             .Write("explainers/full-page.md", """
                 ---
                 title: Full page
-                summary: Everything filled in.
+                summary: All the fields are set.
                 category: Advanced Therapy
                 series: treatments
                 order: 2
@@ -61,7 +61,7 @@ public class ContentLoaderTests
         Assert.Empty(catalog.Problems);
         var e = Assert.Single(catalog.All);
         Assert.Equal("full-page", e.Slug);
-        Assert.Equal(("Full page", "Everything filled in.", "Advanced Therapy", "treatments", 2), (e.Title, e.Summary, e.Category, e.Series, e.Order));
+        Assert.Equal(("Full page", "All the fields are set.", "Advanced Therapy", "treatments", 2), (e.Title, e.Summary, e.Category, e.Series, e.Order));
         Assert.Equal(new DateOnly(2026, 1, 15), e.Published);
         Assert.Equal(("ioannis-anagnostopoulos", "georgios-anagas", "achi-anagas"), (e.AuthorKey, e.MedicalReviewerKey, e.TechnicalReviewerKey));
         Assert.Equal(["One", "Two"], e.KeyPoints);

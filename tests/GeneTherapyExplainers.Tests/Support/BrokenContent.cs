@@ -12,7 +12,7 @@ public static class BrokenContent
     private const string Sources = "sources:\n  - title: T\n    publisher: P\n    url: https://example.org/\n";
 
     private static string Page(string title, string extra = "", string body = "Plain words about genes.") =>
-        $"---\ntitle: {title}\nsummary: A summary.\ncategory: Tests\n{extra}{Sources}---\n\n{body}\n";
+        $"---\ntitle: {title}\nsummary: A short plain line.\ncategory: Tests\n{extra}{Sources}---\n\n{body}\n";
 
     public static TempContent Create()
     {

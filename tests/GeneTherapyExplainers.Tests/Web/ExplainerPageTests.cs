@@ -34,7 +34,7 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
         var (_, doc) = await fixture.Site.GetPageAsync(Long);
         var h1 = Assert.Single(doc.QuerySelectorAll("h1"));
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", h1.TextContent);
-        Assert.StartsWith("Gene therapy tries to fix the faulty gene", doc.Text("p.summary"), StringComparison.Ordinal);
+        Assert.StartsWith("Gene therapy tries to fix the cause of an illness", doc.Text("p.summary"), StringComparison.Ordinal);
         Assert.Equal(doc.Text("p.summary"), doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
 
@@ -140,7 +140,10 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
 
         // Every published explainer, the short introductions before the long read.
         var titles = doc.QuerySelectorAll(".card-list .card h3").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(["mRNA Technology", "What Is Gene Therapy?", "Monoclonal Antibodies", "Gene Therapy Explained: Treating Disease at Its Source"], titles);
+        var shortestFirst = GeneTherapyExplainers.Content.Loading.ContentLoader.Load(RepositoryPaths.Content).Published
+            .OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => e.Title).ToList();
+        Assert.Equal(shortestFirst, titles);
+        Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", titles[^1]);
     }
 
     [Theory]

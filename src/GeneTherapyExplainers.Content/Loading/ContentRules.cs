@@ -1,0 +1,56 @@
+using GeneTherapyExplainers.Content.Markdown;
+using GeneTherapyExplainers.Content.Model;
+using Markdig.Syntax;
+
+namespace GeneTherapyExplainers.Content.Loading;
+
+/// <summary>
+/// The editorial rules every explainer is held to, reported as warnings with the line to fix: the body and the
+/// summary each at or below the reading grade target (<see cref="ContentOptions.ReadabilityTargetGrade"/>), at least
+/// one source, and at least one key term. Warnings never stop a page from being published.
+/// </summary>
+internal static class ContentRules
+{
+    public static void Check(
+        string path, FrontMatter<ExplainerFrontMatter> front, MarkdownDocument document, ReadabilityReport body, int sources,
+        ContentOptions options, List<ContentProblem> problems)
+    {
+        var target = options.ReadabilityTargetGrade;
+        if (body.Words > 0 && body.FleschKincaidGrade > target)
+        {
+            var hardest = body.LongestSentences.Count > 0 ? $" The longest sentence: “{Shorten(body.LongestSentences[0])}”." : "";
+            problems.Add(Warning(path, BodyStart(document),
+                $"The reading grade of the text is {body.FleschKincaidGrade:0.0}, above the target of {target:0.#}. Shorter sentences and shorter words help.{hardest}"));
+        }
+
+        var summary = Readability.Measure([front.Value.Summary ?? ""]);
+        if (summary.Words > 0 && summary.FleschKincaidGrade > target)
+        {
+            problems.Add(Warning(path, front.At("summary"),
+                $"The reading grade of the summary is {summary.FleschKincaidGrade:0.0}, above the target of {target:0.#}. Use fewer, shorter words, or two short sentences."));
+        }
+
+        if (sources == 0)
+        {
+            problems.Add(Warning(path, front.At("sources"), "The explainer lists no sources. Readers and reviewers need them."));
+        }
+
+        if (front.Value.KeyTerms.Count == 0)
+        {
+            problems.Add(Warning(path, front.At("keyTerms"),
+                "The explainer lists no key terms. Add 'keyTerms:' with the glossary keys of the hard words it uses."));
+        }
+    }
+
+    /// <summary>The first line of the body, after the front matter (Markdig lines are 0-based).</summary>
+    private static SourceLocation BodyStart(MarkdownDocument document)
+    {
+        var first = document.FirstOrDefault(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock);
+        return new SourceLocation((first?.Line ?? 0) + 1, 1);
+    }
+
+    private static string Shorten(string sentence) => sentence.Length <= 80 ? sentence : sentence[..77] + "...";
+
+    private static ContentProblem Warning(string path, SourceLocation at, string message) =>
+        new(path, at.Line, at.Column, ProblemSeverity.Warning, message);
+}
