@@ -58,6 +58,7 @@ if [ -f TestResults/summary.txt ]; then
   pages=$(grep '^axe-core: checked' TestResults/summary.txt | sed 's/ in [a-z0-9]*\.$//' | sort -u | wc -l)
   echo "axe-core (WCAG 2.2 AA rules) checked $axe page views: $pages page types, each in light mode, dark mode and at 320 px."
   grep '^Hostile content:' TestResults/summary.txt || true
+  grep '^Sign-in timing' TestResults/summary.txt || true
   requests=$(grep -c '^Hostile request' TestResults/summary.txt || true)
   echo "Hostile requests tried: $requests kinds (path traversal, NUL bytes, odd methods, over-long lines, unknown hosts, odd headers)."
 fi

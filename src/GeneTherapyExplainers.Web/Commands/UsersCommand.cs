@@ -1,14 +1,15 @@
-using System.Text;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Commands;
 
 /// <summary>
-/// <c>users add|list|remove|reset-password</c>: the only way accounts are made (there is no public sign-up).
+/// <c>users add|list|remove|reset-password|unlock</c>: the only way accounts are made (there is no public sign-up).
 /// Passwords are read from the terminal without echo, or as two lines (password, confirmation) from standard input.
+/// Every change is written to the audit trail and the log, naming the operating-system user who ran the command.
 /// </summary>
 public sealed class UsersCommand(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
 {
@@ -18,6 +19,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
           users list
           users remove --email EMAIL
           users reset-password --email EMAIL
+          users unlock --email EMAIL
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -31,6 +33,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
                 "list" => await ListAsync(),
                 "remove" => await RemoveAsync(options),
                 "reset-password" => await ResetAsync(options),
+                "unlock" => await UnlockAsync(options),
                 _ => Fail(Usage),
             };
         }
@@ -66,7 +69,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
             personId = person.Id;
         }
 
-        var password = ReadNewPassword();
+        var password = new PasswordPrompt(input, error).ReadNewPassword();
         if (password is null)
         {
             return 1;
@@ -81,6 +84,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
         }
 
         await users.AddToRoleAsync(user, canonicalRole);
+        await AuditAsync(scope, email, "Added", $"role {canonicalRole}{(key is null ? "" : $", person {key}")}");
         output.WriteLine($"Added {email} as {canonicalRole}{(key is null ? "" : $", linked to {key}")}.");
         return 0;
     }
@@ -121,6 +125,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
             return Fail(Describe(result));
         }
 
+        await AuditAsync(scope, email, "Removed", null);
         output.WriteLine($"Removed {email}. Reviews they recorded are kept.");
         return 0;
     }
@@ -135,7 +140,7 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
             return Fail($"No account for {email}.");
         }
 
-        var password = ReadNewPassword();
+        var password = new PasswordPrompt(input, error).ReadNewPassword();
         if (password is null)
         {
             return 1;
@@ -155,66 +160,63 @@ public sealed class UsersCommand(IServiceProvider services, TextReader input, Te
         await users.UpdateSecurityStampAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(scope, email, "Password reset", "every session ended; lockout cleared");
         output.WriteLine($"The password for {email} is changed, and every session of that account has ended.");
         return 0;
+    }
+
+    /// <summary>Ends a lockout at once and forgets the failed attempts; the password stays as it is.</summary>
+    private async Task<int> UnlockAsync(Dictionary<string, string> options)
+    {
+        var email = Required(options, "email");
+        using var scope = services.CreateScope();
+        var (users, user) = await FindAsync(scope, email);
+        if (user is null)
+        {
+            return Fail($"No account for {email}.");
+        }
+
+        var wasLocked = await users.IsLockedOutAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(scope, email, "Unlocked", wasLocked ? "was locked out" : "was not locked out; failed attempts reset");
+        output.WriteLine(wasLocked
+            ? $"{email} is unlocked and can sign in again."
+            : $"{email} was not locked out; its count of failed attempts is back to zero.");
+        return 0;
+    }
+
+    /// <summary>Who ran the command: the operating-system user, and the user behind sudo when there is one.</summary>
+    public static string OperatingSystemActor()
+    {
+        var sudo = Environment.GetEnvironmentVariable("SUDO_USER");
+        return string.IsNullOrWhiteSpace(sudo) || sudo == Environment.UserName
+            ? $"os:{Environment.UserName}"
+            : $"os:{Environment.UserName} (sudo by {sudo})";
+    }
+
+    /// <summary>An audit entry and a log line for an account change. Never a password, hash or security stamp.</summary>
+    private static async Task AuditAsync(IServiceScope scope, string email, string action, string? details)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<EditorialDbContext>();
+        var actor = OperatingSystemActor();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Actor = actor,
+            EntityType = "Account",
+            EntityKey = email,
+            Action = action,
+            Details = details,
+        });
+        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<ILogger<UsersCommand>>().AccountChanged(email, action, actor);
     }
 
     private static async Task<(UserManager<SiteUser> Users, SiteUser? User)> FindAsync(IServiceScope scope, string email)
     {
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SiteUser>>();
         return (users, await users.FindByEmailAsync(email));
-    }
-
-    private string? ReadNewPassword()
-    {
-        var password = ReadSecret("Password: ");
-        var confirmation = ReadSecret("Confirm password: ");
-        if (password is null || confirmation is null)
-        {
-            Fail("No password was given.");
-            return null;
-        }
-
-        if (password != confirmation)
-        {
-            Fail("The two passwords do not match.");
-            return null;
-        }
-
-        return password;
-    }
-
-    /// <summary>From a terminal, without echo; otherwise one line of standard input.</summary>
-    private string? ReadSecret(string prompt)
-    {
-        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
-        {
-            return input.ReadLine();
-        }
-
-        error.Write(prompt);
-        var text = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
-            {
-                error.WriteLine();
-                return text.ToString();
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (text.Length > 0)
-                {
-                    text.Length--;
-                }
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                text.Append(key.KeyChar);
-            }
-        }
     }
 
     private static async Task EnsureRoleAsync(IServiceProvider scoped, string role)

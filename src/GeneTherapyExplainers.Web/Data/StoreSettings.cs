@@ -22,8 +22,8 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
         }
 
         var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
-        var dataPath = site.ResolveDataPath(environment.ContentRootPath);
-        Directory.CreateDirectory(dataPath);
-        return new(provider, $"Data Source={Path.Combine(dataPath, "editorial.db")}");
+        var database = Path.Combine(site.ResolveDataPath(environment.ContentRootPath), "editorial.db");
+        DataFolder.EnsurePrivateDatabase(database);
+        return new(provider, $"Data Source={database}");
     }
 }

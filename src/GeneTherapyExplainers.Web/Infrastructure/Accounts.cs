@@ -23,6 +23,15 @@ public sealed class AccountOptions
 
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Failed sign-ins one client (an IPv4 address, or an IPv6 /64) may make before it is paused, whatever the accounts.</summary>
+    public int MaxFailedSignInsPerClient { get; set; } = 5;
+
+    /// <summary>Failed sign-ins, from any number of clients, after which an account is locked.</summary>
+    public int MaxFailedSignInsPerAccount { get; set; } = 20;
+
+    /// <summary>How long a paused client or a locked account waits; failures older than this are forgotten.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>
     /// Secure, <c>__Host-</c> cookies: sign-in works over HTTPS only. Turned off in Development, so a reviewer can
     /// try the workspace on http://localhost with no certificate.
@@ -57,13 +66,14 @@ public static class Accounts
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignInsPerAccount;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<EditorialDbContext>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
+        services.AddSingleton<SignInGuard>();
 
         // Check the security stamp on every request, so signing out or resetting a password ends every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);

@@ -3,9 +3,6 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 /// <summary>Every structured log line the site writes, in one place, compiled once.</summary>
 internal static partial class LogMessages
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "HTTP {Method} {Path} answered {StatusCode} in {Elapsed:0.0} ms")]
-    public static partial void Request(this ILogger logger, string method, string? path, int statusCode, double elapsed);
-
     [LoggerMessage(EventId = 10, Message = "Content problem in {ContentFile} at line {Line}, column {Column}: {Problem}")]
     public static partial void ContentProblem(this ILogger logger, LogLevel level, string contentFile, int line, int column, string problem);
 
@@ -20,6 +17,9 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Sign-in failed ({Reason}) for account {UserId} from {Client}")]
     public static partial void SignInFailed(this ILogger logger, string reason, string? userId, string? client);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Account {Email}: {Action}, by {Actor} with the users command")]
+    public static partial void AccountChanged(this ILogger logger, string email, string action, string actor);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Content rebuild failed; it will be tried again")]
     public static partial void ContentRebuildFailed(this ILogger logger, Exception exception);

@@ -1,46 +1,79 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>The "Logs" section of configuration: how big the log files grow and how many are kept.</summary>
+public sealed class LogFileOptions
+{
+    public const string Section = "Logs";
+
+    /// <summary>A file that reaches this size is closed and the next one started (site-20261130_001.json, ...).</summary>
+    public int FileSizeLimitMegabytes { get; set; } = 100;
+
+    /// <summary>At most this many files are kept; the oldest go first.</summary>
+    public int RetainedFileCount { get; set; } = 60;
+
+    /// <summary>Files older than this many days are deleted, whatever their number.</summary>
+    public int RetainedDays { get; set; } = 31;
+}
 
 public static class Logging
 {
     /// <summary>
-    /// Serilog from the "Serilog" configuration section, to the console and a daily rolling file in the data folder.
-    /// Each host builds its own logger (no static bootstrap logger), so several hosts in one process never fight.
+    /// Serilog for this host only: the static <see cref="Log.Logger"/> is never set, so several hosts in one process
+    /// (the in-process tests) each keep their own logger and never meet a frozen bootstrap logger.
     /// </summary>
     public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder, bool quiet = false)
     {
         var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
         var logFolder = Path.Combine(site.ResolveDataPath(builder.Environment.ContentRootPath), "logs");
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            // Commands print their own output; the console log would only get in the way there.
-            .WriteTo.Console(restrictedToMinimumLevel: quiet ? LogEventLevel.Error : LogEventLevel.Verbose,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(Path.Combine(logFolder, "site-.log"), rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31, restrictedToMinimumLevel: LogEventLevel.Information,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
+        var files = builder.Configuration.GetSection(LogFileOptions.Section).Get<LogFileOptions>() ?? new LogFileOptions();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(
+            (_, logger) => Configure(logger, builder.Configuration, logFolder, files, quiet, Console.Error),
+            preserveStaticLogger: true);
         return builder;
     }
 
-    /// <summary>One structured line per request: method, path, status code and time taken.</summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Console lines for people (one line an entry, values escaped), and compact JSON files for machines: one JSON
+    /// object a line, so no value, whatever it holds, can start an entry of its own. Files roll by day and by size;
+    /// when they cannot be written, <paramref name="failures"/> (the console) says so.
+    /// </summary>
+    public static LoggerConfiguration Configure(
+        LoggerConfiguration logger, IConfiguration configuration, string logFolder, LogFileOptions files, bool quiet, TextWriter failures)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Requests");
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            log.Request(context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed);
-        }
+        DataFolder.EnsurePrivate(Path.GetDirectoryName(logFolder)!);
+        DataFolder.EnsurePrivate(logFolder);
+        return logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            // SQL text never reaches the log, whatever the configured levels of Microsoft.EntityFrameworkCore.
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            // Commands print their own output; the console log would only get in the way there.
+            .WriteTo.Console(new SingleLineConsoleFormatter(), restrictedToMinimumLevel: quiet ? LogEventLevel.Error : LogEventLevel.Verbose)
+            .WriteTo.Fallible(
+                sink => sink.File(
+                    new CompactJsonFormatter(),
+                    Path.Combine(logFolder, "site-.json"),
+                    restrictedToMinimumLevel: LogEventLevel.Information,
+                    fileSizeLimitBytes: files.FileSizeLimitMegabytes * 1024L * 1024L,
+                    rollOnFileSizeLimit: true,
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: files.RetainedFileCount,
+                    retainedFileTimeLimit: TimeSpan.FromDays(files.RetainedDays),
+                    hooks: new PrivateLogFiles()),
+                new LogFileFailureNotice(failures, logFolder));
+    }
+
+    /// <summary>One structured entry per request (Serilog's request logging): method, path, status code and time taken.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
+    {
+        o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+        o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms";
     });
 }

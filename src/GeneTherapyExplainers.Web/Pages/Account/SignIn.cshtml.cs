@@ -12,6 +12,7 @@ namespace GeneTherapyExplainers.Web.Pages.Account;
 public sealed class SignInModel(
     UserManager<SiteUser> users,
     SignInManager<SiteUser> signIn,
+    SignInGuard guard,
     TimeProvider clock,
     IOptions<AccountOptions> options,
     ILogger<SignInModel> logger) : FormPageModel
@@ -27,10 +28,23 @@ public sealed class SignInModel(
 
     public string? Message { get; private set; }
 
+    /// <summary>For a locked account and for an unknown address that failed as often: the same words.</summary>
+    public string Locked => $"Too many failed attempts. This account is locked for {Minutes} minutes.";
+
+    /// <summary>For a client that failed too often, whatever address it tries now.</summary>
+    public string Paused => $"Too many failed sign-ins from your connection. Wait {Minutes} minutes, then try again.";
+
+    private int Minutes => (int)Math.Ceiling(options.Value.LockoutDuration.TotalMinutes);
+
     public void OnGet()
     {
     }
 
+    /// <summary>
+    /// An unknown address and a wrong password take the same time (a full password-hash check each) and get the
+    /// same words, lockout included. Failures count per client too, so one client is paused long before it can
+    /// lock someone else's account.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
@@ -38,27 +52,30 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var client = SignInGuard.ClientOf(HttpContext);
+        if (guard.IsPaused(client))
+        {
+            logger.SignInFailed("client paused", null, client);
+            Message = Paused;
+            return Page();
+        }
+
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is null)
         {
+            var locked = guard.UnknownAddressFailed(users.NormalizeEmail(Input.Email) ?? Input.Email, Input.Password);
+            guard.ClientFailed(client);
             logger.SignInFailed("unknown account", null, client);
-            Message = Mismatch;
+            Message = locked ? Locked : Mismatch;
             return Page();
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            logger.SignInFailed("locked out", user.Id, client);
-            Message = "Too many failed attempts. This account is locked for 15 minutes.";
-            return Page();
-        }
-
         if (!result.Succeeded)
         {
-            logger.SignInFailed("wrong password", user.Id, client);
-            Message = Mismatch;
+            guard.ClientFailed(client);
+            logger.SignInFailed(result.IsLockedOut ? "locked out" : "wrong password", user.Id, client);
+            Message = result.IsLockedOut ? Locked : Mismatch;
             return Page();
         }
 

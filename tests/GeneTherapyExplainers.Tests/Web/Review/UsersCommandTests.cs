@@ -1,6 +1,9 @@
 using System.Net;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Commands;
+using GeneTherapyExplainers.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneTherapyExplainers.Tests.Web.Review;
 
@@ -71,5 +74,53 @@ public class UsersCommandTests
         var (code, _, error) = await RunAsync(site, $"{Session.Password}\n{Session.Password}\n", args);
         Assert.Equal(1, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public async Task EveryAccountChangeIsAuditedWithWhoRanItAndTheLogHoldsNoSqlOrSecret()
+    {
+        // As if appsettings.json were not found: Entity Framework at Information would log every SQL statement.
+        using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Information" } };
+        const string email = "audited@example.org";
+        const string fresh = "a brand new passphrase for audit";
+        Assert.Equal(0, (await RunAsync(site, $"{Session.Password}\n{Session.Password}\n", "users", "add", "--email", email, "--role", "Reviewer", "--person", "achi-anagas")).Code);
+        Assert.Equal(0, (await RunAsync(site, $"{fresh}\n{fresh}\n", "users", "reset-password", "--email", email)).Code);
+        Assert.Equal(0, (await RunAsync(site, "", "users", "unlock", "--email", email)).Code);
+        Assert.Equal(0, (await RunAsync(site, "", "users", "remove", "--email", email)).Code);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EditorialDbContext>();
+        var audit = await db.AuditEntries.Where(a => a.EntityType == "Account" && a.EntityKey == email).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["Added", "Password reset", "Unlocked", "Removed"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal($"os:{Environment.UserName}", a.Actor));
+        Assert.Contains("role Reviewer, person achi-anagas", audit[0].Details, StringComparison.Ordinal);
+
+        var folder = LogFiles.Folder(site);
+        var entries = await Eventually.Until(() => Task.FromResult(LogFiles.Entries(folder)), e => e.Count(x => x.Property("Email") == email) == 4);
+        Assert.All(entries.Where(e => e.Property("Email") == email), e => Assert.Equal($"os:{Environment.UserName}", e.Property("Actor")));
+        var text = string.Join("\n", LogFiles.Lines(folder));
+        Assert.DoesNotContain("INSERT INTO", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SELECT ", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Session.Password, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(fresh, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PasswordHash", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnlockLetsALockedAccountSignInAgainAtOnce()
+    {
+        using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Accounts:MaxFailedSignInsPerAccount"] = "2" } };
+        await site.AddUserAsync("unlock@example.org", "Reviewer", Session.Password);
+        using var session = site.NewSession();
+        await session.SignInAsync("unlock@example.org", "a wrong password here");
+        await session.SignInAsync("unlock@example.org", "a wrong password here");
+        Assert.Equal(HttpStatusCode.OK, (await session.SignInAsync("unlock@example.org")).StatusCode);
+        Assert.Contains("(locked out)", (await RunAsync(site, "", "users", "list")).Output, StringComparison.Ordinal);
+
+        var (code, output, _) = await RunAsync(site, "", "users", "unlock", "--email", "unlock@example.org");
+        Assert.Equal(0, code);
+        Assert.Contains("unlocked", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.NewSession().SignInAsync("unlock@example.org")).StatusCode);
+        Assert.Equal(1, (await RunAsync(site, "", "users", "unlock", "--email", "nobody@example.org")).Code);
     }
 }
