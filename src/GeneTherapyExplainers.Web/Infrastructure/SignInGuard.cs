@@ -12,12 +12,13 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 /// before it could lock anyone's account; failed sign-ins per unknown address, so that an unknown address "locks"
 /// exactly as an account does; and a stand-in password hash, so that an unknown address costs a full hash check.
 /// </summary>
-public sealed class SignInGuard(IOptions<AccountOptions> options, IPasswordHasher<SiteUser> hasher, TimeProvider clock)
+public sealed class SignInGuard(IOptions<AccountOptions> options, IOptions<PasswordHasherOptions> hashing, TimeProvider clock)
 {
     private readonly AccountOptions settings = options.Value;
+    private readonly PasswordHasher<SiteUser> hasher = new(hashing); // the same kind and cost as the accounts' own
     private readonly FailureCounter clients = new(clock);
     private readonly FailureCounter unknownAddresses = new(clock);
-    private readonly Lazy<string> standInHash = new(() => hasher.HashPassword(new SiteUser(), RandomNumberGenerator.GetHexString(32)));
+    private readonly Lazy<string> standInHash = new(() => new PasswordHasher<SiteUser>(hashing).HashPassword(new SiteUser(), RandomNumberGenerator.GetHexString(32)));
 
     /// <summary>True when this client failed too often lately: it may not try any account until the pause ends.</summary>
     public bool IsPaused(string client) => clients.IsBlocked(client);
