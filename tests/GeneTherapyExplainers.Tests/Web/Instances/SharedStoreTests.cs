@@ -44,6 +44,7 @@ public sealed class SharedStoreTests(PostgresStore store) : IClassFixture<Postgr
     public async Task AnAccountLockedThroughOneInstanceIsLockedOnTheOther()
     {
         var settings = store.NewSiteSettings();
+        settings["Accounts:MaxFailedSignInsPerAccount"] = "5"; // one client may fail five times before it is paused
         using var first = new SiteFactory(RepositoryPaths.Content) { Settings = settings };
         using var second = new SiteFactory(RepositoryPaths.Content) { Settings = settings };
         await first.AddUserAsync("locked@example.org", "Reviewer", Session.Password);
