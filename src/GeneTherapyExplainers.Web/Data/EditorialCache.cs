@@ -13,12 +13,27 @@ namespace GeneTherapyExplainers.Web.Data;
 /// <remarks>
 /// The generation is read before the queries run: a save that lands while they run leaves the entry already out of
 /// date, so the next request reads again. Cached records are shared between requests and must not be changed.
-/// Only writes made by this process are seen: the store is embedded, and restoring a backup means a restart.
+/// Saves are published through <see cref="StoreChanges"/>, which applies them here and, on PostgreSQL, sends them to
+/// every other instance; a change from another instance starts a new generation here too. Writes made around the
+/// site (by hand, or by restoring a backup) are not seen: restart the instances after them.
 /// </remarks>
 public sealed class EditorialCache : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly StoreChanges changes;
     private long generation;
+
+    public EditorialCache(StoreChanges changes)
+    {
+        this.changes = changes;
+        changes.Applied += _ => Interlocked.Increment(ref generation);
+    }
+
+    /// <summary>A cache on its own, whose saves reach no other instance (for tests).</summary>
+    public EditorialCache()
+        : this(new StoreChanges())
+    {
+    }
 
     /// <summary>How many changes have been saved since the site started.</summary>
     public long Generation => Interlocked.Read(ref generation);
@@ -45,7 +60,8 @@ public sealed class EditorialCache : ISaveChangesInterceptor, IDbTransactionInte
         return loaded;
     }
 
-    private void Changed() => Interlocked.Increment(ref generation);
+    // Every save is published as "everything" for now: this cache keeps one generation for all its entries.
+    private void Changed() => changes.Publish(StoreChange.Everything);
 
     int ISaveChangesInterceptor.SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {

@@ -33,7 +33,15 @@ public static class StoreSetup
     {
         var store = StoreSettings.From(configuration, environment);
         services.AddSingleton(store);
-        services.AddSingleton<EditorialCache>();
+        services.AddSingleton<StoreChanges>();
+        services.AddSingleton(provider => new EditorialCache(provider.GetRequiredService<StoreChanges>()));
+        if (store.Provider == StoreProvider.PostgreSQL)
+        {
+            // Saves on any instance reach the caches of every other one.
+            services.AddSingleton<PostgresChangeFeed>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresChangeFeed>());
+        }
+
         if (store.Provider == StoreProvider.PostgreSQL)
         {
             services.AddDbContext<EditorialDbContext, PostgresEditorialDbContext>((provider, options) => options

@@ -18,7 +18,8 @@ public static class Health
     {
         services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog", tags: [Ready])
-            .AddDbContextCheck<EditorialDbContext>("store", tags: [Ready]);
+            .AddDbContextCheck<EditorialDbContext>("store", tags: [Ready])
+            .AddCheck<ChangeFeedHealthCheck>("store-changes", tags: [Ready]);
         return services;
     }
 
@@ -52,4 +53,19 @@ internal sealed class CatalogHealthCheck(ContentCatalogProvider content) : IHeal
             ? HealthCheckResult.Healthy($"{count} published explainers")
             : HealthCheckResult.Unhealthy("no published explainer loaded"));
     }
+}
+
+/// <summary>
+/// On PostgreSQL, whether changes from other instances reach this one. Degraded (still 200) while the feed
+/// reconnects: the instance serves, and evicts everything it cached until the feed listens again.
+/// </summary>
+internal sealed class ChangeFeedHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(services.GetService<PostgresChangeFeed>() switch
+        {
+            null => HealthCheckResult.Healthy("one instance"),
+            { IsListening: true } => HealthCheckResult.Healthy("listening"),
+            _ => HealthCheckResult.Degraded("reconnecting"),
+        });
 }

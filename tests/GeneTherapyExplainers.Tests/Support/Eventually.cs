@@ -5,17 +5,19 @@ public static class Eventually
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done)
+    public static Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done) => Until(probe, done, Deadline);
+
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan deadline)
     {
         var started = DateTime.UtcNow;
         var last = await probe();
-        while (!done(last) && DateTime.UtcNow - started < Deadline)
+        while (!done(last) && DateTime.UtcNow - started < deadline)
         {
             await Task.Delay(100);
             last = await probe();
         }
 
-        Assert.True(done(last), $"Still not done after {Deadline.TotalSeconds} s: {last}");
+        Assert.True(done(last), $"Still not done after {deadline.TotalSeconds} s: {last}");
         return last;
     }
 }

@@ -62,4 +62,43 @@ public sealed class SharedStoreTests(PostgresStore store) : IClassFixture<Postgr
             Assert.Contains("locked", doc.Text("#sign-in-error"), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task AReviewRecordedThroughOneInstanceWithAFormFromTheOtherShowsOnTheOtherWithinASecond()
+    {
+        var settings = store.NewSiteSettings();
+        using var first = new SiteFactory(RepositoryPaths.Content) { Settings = settings };
+        using var second = new SiteFactory(RepositoryPaths.Content) { Settings = settings };
+        await first.AddUserAsync("both@example.org", "Reviewer", Session.Password, "georgios-anagas");
+        _ = second.Server;
+        await Task.WhenAll(
+            first.Services.GetRequiredService<PostgresChangeFeed>().Listening,
+            second.Services.GetRequiredService<PostgresChangeFeed>().Listening).WaitAsync(TimeSpan.FromSeconds(10));
+        const string Page = "/explainers/monoclonal-antibodies";
+        const string Form = "/review/explainers/monoclonal-antibodies";
+        var before = (await first.GetPageAsync(Page)).Document.Text(".review-line"); // cached on the first instance
+
+        var cookies = new CookieContainer();
+        using var onFirst = first.NewSession(cookies);
+        using var onSecond = second.NewSession(cookies);
+        Assert.Equal(HttpStatusCode.Redirect, (await onFirst.SignInAsync("both@example.org")).StatusCode);
+        var (_, formPage) = await onFirst.GetAsync(Form);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (saved, _) = await onSecond.SubmitAsync(formPage.Find("main form"), Form, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "0",
+            ["Input.ReviewedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Notes"] = "Recorded through the second instance.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var shown = await Eventually.Until(
+            async () => (await first.GetPageAsync(Page)).Document.QuerySelector(".review-history")?.TextContent ?? "",
+            text => text.Contains("Recorded through the second instance.", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain("Recorded through the second instance.", before, StringComparison.Ordinal);
+        var line = System.Text.RegularExpressions.Regex.Replace((await first.GetPageAsync(Page)).Document.Text(".review-line"), @"\s+", " ");
+        Assert.StartsWith($"Last reviewed {today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} by Georgios Anagas", line, StringComparison.Ordinal);
+        Assert.NotEmpty(shown);
+    }
 }
