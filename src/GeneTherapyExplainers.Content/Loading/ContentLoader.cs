@@ -19,103 +19,18 @@ public static partial class ContentLoader
     /// Loads the folder. Where a file has errors and <paramref name="previous"/> holds a good version of it, that
     /// version stays published; a new file with errors stays unpublished.
     /// </summary>
-    public static ContentCatalog Load(string contentRoot, ContentOptions? options = null, ContentCatalog? previous = null)
+    public static ContentCatalog Load(string contentRoot, ContentOptions? options = null, ContentCatalog? previous = null) =>
+        new CatalogBuilder(contentRoot, options).Build(previous).Catalog;
+
+    /// <summary>A problem when the file name cannot be a web address, else null.</summary>
+    internal static ContentProblem? CheckName(string path)
     {
-        options ??= new ContentOptions();
-        var problems = new List<ContentProblem>();
-        var files = new List<string>();
-        var termCandidates = new List<Candidate<GlossaryTerm>>();
-        foreach (var (path, text) in ReadFiles(contentRoot, "glossary", options, problems, files))
-        {
-            termCandidates.Add(LoadTerm(path, text, problems));
-        }
-
-        RejectDuplicateTerms(termCandidates, problems);
-        var glossary = Settle(termCandidates, previous?.Glossary, t => t.Key, problems);
-        var terms = glossary.ToDictionary(t => t.Key, StringComparer.Ordinal);
-
-        var candidates = new List<Candidate<Explainer>>();
-        foreach (var (path, text) in ReadFiles(contentRoot, "explainers", options, problems, files))
-        {
-            candidates.Add(LoadExplainer(contentRoot, path, text, terms, options, problems));
-        }
-
-        RejectOrderClashes(candidates, problems);
-        var published = candidates.Where(c => c.Item is { Draft: false }).Select(c => c.Item!.Slug)
-            .Concat(previous?.Published.Select(e => e.Slug) ?? [])
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var candidate in candidates.Concat<ICandidate>(termCandidates))
-        {
-            CheckInternalLinks(candidate, published, terms.Keys.ToHashSet(StringComparer.Ordinal), problems);
-        }
-
-        var explainers = Settle(candidates, previous?.All, e => e.Slug, problems);
-        return new ContentCatalog(explainers, glossary, problems, files);
+        var name = Path.GetFileNameWithoutExtension(path);
+        return FileName().IsMatch(name) ? null : Error(path, 1, 1,
+            $"The file name '{name}' cannot be a web address. Use letters, digits and single hyphens, such as gene-therapy.md.");
     }
 
-    /// <summary>Good files as loaded; for each file with errors, its last good version if there is one.</summary>
-    private static List<T> Settle<T>(List<Candidate<T>> candidates, IEnumerable<T>? previous, Func<T, string> key, List<ContentProblem> problems)
-        where T : class
-    {
-        var result = new List<T>();
-        var lastGood = previous?.ToDictionary(key, StringComparer.Ordinal) ?? [];
-        foreach (var c in candidates)
-        {
-            if (c.Item is not null && !c.Failed)
-            {
-                result.Add(c.Item);
-            }
-            else if (lastGood.TryGetValue(c.Key, out var good))
-            {
-                result.Add(good);
-                problems.Add(new ContentProblem(c.Path, 1, 1, ProblemSeverity.Warning,
-                    "Because of the errors above, the last good version of this file stays online until they are fixed."));
-            }
-        }
-
-        return result;
-    }
-
-    private static IEnumerable<(string Path, string Text)> ReadFiles(
-        string root, string folder, ContentOptions options, List<ContentProblem> problems, List<string> files)
-    {
-        var directory = Path.Combine(root, folder);
-        if (!Directory.Exists(directory))
-        {
-            yield break;
-        }
-
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
-        {
-            var path = $"{folder}/{Path.GetFileName(file)}";
-            files.Add(path);
-            var name = Path.GetFileNameWithoutExtension(file);
-            if (!FileName().IsMatch(name))
-            {
-                problems.Add(Error(path, 1, 1,
-                    $"The file name '{name}' cannot be a web address. Use letters, digits and single hyphens, such as gene-therapy.md."));
-                continue;
-            }
-
-            // The slug is the file name in lower case, so Gene.md and gene.md would claim the same address.
-            var slug = name.ToLowerInvariant();
-            if (seen.TryGetValue(slug, out var other))
-            {
-                problems.Add(Error(path, 1, 1, $"The address '{slug}' is already used by {other}. Rename one of the files."));
-                continue;
-            }
-
-            seen[slug] = path;
-            var text = ReadText(file, path, options, problems);
-            if (text is not null)
-            {
-                yield return (path, text);
-            }
-        }
-    }
-
-    private static string? ReadText(string file, string path, ContentOptions options, List<ContentProblem> problems)
+    internal static string? ReadText(string file, string path, ContentOptions options, List<ContentProblem> problems)
     {
         try
         {
@@ -173,15 +88,17 @@ public static partial class ContentLoader
         }
     }
 
-    private static Candidate<GlossaryTerm> LoadTerm(string path, string text, List<ContentProblem> problems)
+    /// <summary>Parses one glossary file on its own.</summary>
+    internal static Candidate LoadTerm(string path, string text)
     {
+        var problems = new List<ContentProblem>();
         var file = new FileProblems(path, problems);
         var key = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var document = Parse(text, path, problems);
         var front = document is null ? null : FrontMatterReader.Read<GlossaryFrontMatter>(document, path, problems);
         if (document is null || front is null)
         {
-            return new Candidate<GlossaryTerm>(path, key, null, [], true);
+            return Candidate.Failed(problems);
         }
 
         var fm = front.Value;
@@ -190,7 +107,7 @@ public static partial class ContentLoader
         var links = CheckLinks(document, path, problems);
         if (file.HasErrors)
         {
-            return new Candidate<GlossaryTerm>(path, key, null, links, true);
+            return Candidate.Failed(problems, links);
         }
 
         var term = new GlossaryTerm(key, fm.Term!.Trim(),
@@ -200,19 +117,21 @@ public static partial class ContentLoader
             Locations = front.Locations,
             ExplanationText = MarkdownRendering.PlainText(document),
         };
-        return new Candidate<GlossaryTerm>(path, key, term, links, false);
+        return new Candidate(term, problems, links, [], null);
     }
 
-    private static Candidate<Explainer> LoadExplainer(
-        string root, string path, string text, Dictionary<string, GlossaryTerm> terms, ContentOptions options, List<ContentProblem> problems)
+    /// <summary>Parses one explainer on its own, linking it against the glossary as it stands.</summary>
+    internal static Candidate LoadExplainer(
+        string root, string path, string text, IReadOnlyDictionary<string, GlossaryTerm> terms, ContentOptions options)
     {
+        var problems = new List<ContentProblem>();
         var file = new FileProblems(path, problems);
         var slug = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
         var document = Parse(text, path, problems);
         var front = document is null ? null : FrontMatterReader.Read<ExplainerFrontMatter>(document, path, problems);
         if (document is null || front is null)
         {
-            return new Candidate<Explainer>(path, slug, null, [], true);
+            return Candidate.Failed(problems);
         }
 
         var fm = front.Value;
@@ -244,7 +163,7 @@ public static partial class ContentLoader
         var links = CheckLinks(document, path, problems, root);
         if (file.HasErrors)
         {
-            return new Candidate<Explainer>(path, slug, null, links, true);
+            return Candidate.Failed(problems, links, Dependencies(fm, document));
         }
 
         foreach (var term in GlossaryLinker.MarkFirstUses(document, keyTerms))
@@ -257,6 +176,7 @@ public static partial class ContentLoader
         ContentRules.Check(path, front, document, readability, sources.Count, options, problems);
         WarnAboutReadability(path, document, readability, options, problems);
         var words = TextStatistics.CountWords(MarkdownRendering.PlainText(document));
+        var sections = MarkdownRendering.Sections(document);
         var explainer = new Explainer
         {
             Slug = slug,
@@ -278,16 +198,24 @@ public static partial class ContentLoader
             Sources = sources,
             Draft = fm.Draft,
             Headings = MarkdownRendering.Headings(document),
-            Sections = MarkdownRendering.Sections(document),
             Modified = File.GetLastWriteTimeUtc(Path.Combine(root, path)),
-            BodyHtml = MarkdownRendering.ToSafeHtml(document),
+            BodyUtf8 = System.Text.Encoding.UTF8.GetBytes(MarkdownRendering.ToSafeHtml(document)),
             WordCount = words,
             ReadingMinutes = TextStatistics.ReadingMinutes(words),
             Readability = readability,
             Locations = front.Locations,
         };
-        return new Candidate<Explainer>(path, slug, explainer, links, false);
+        return new Candidate(explainer, problems, links, Dependencies(fm, document), sections);
     }
+
+    /// <summary>What an explainer needs from other files: its key terms, and the images it shows.</summary>
+    private static string[] Dependencies(ExplainerFrontMatter fm, MarkdownDocument document) =>
+    [
+        .. fm.KeyTerms.Select(k => "term:" + k),
+        .. new[] { fm.Infographic?.Image?.Trim() }.OfType<string>().Select(i => "media:" + i),
+        .. document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is not null)
+            .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => "media:" + m.Groups[1].Value),
+    ];
 
     private static void WarnAboutReadability(string path, MarkdownDocument document, ReadabilityReport report, ContentOptions options, List<ContentProblem> problems)
     {
@@ -435,64 +363,6 @@ public static partial class ContentLoader
         }
     }
 
-    private static void CheckInternalLinks(ICandidate candidate, HashSet<string> explainers, HashSet<string> terms, List<ContentProblem> problems)
-    {
-        if (candidate.Failed)
-        {
-            return;
-        }
-
-        foreach (var link in candidate.Links)
-        {
-            var known = link.Kind == "explainers" ? explainers.Contains(link.Key) : terms.Contains(link.Key);
-            if (!known)
-            {
-                problems.Add(Error(candidate.Path, link.Line, link.Column, link.Kind == "explainers"
-                    ? $"The link {link.Url} points to no published explainer. Check the address against the file names in content/explainers."
-                    : $"The link {link.Url} points to no glossary term. Check the address against the file names in content/glossary."));
-                candidate.Failed = true;
-            }
-        }
-    }
-
-    private static void RejectDuplicateTerms(List<Candidate<GlossaryTerm>> candidates, List<ContentProblem> problems)
-    {
-        var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in candidates.Where(c => c.Item is not null))
-        {
-            foreach (var phrase in c.Item!.Phrases)
-            {
-                if (owners.TryGetValue(phrase, out var owner) && owner != c.Path)
-                {
-                    var at = c.Item.Locations.GetValueOrDefault(phrase == c.Item.Term ? "term" : "aliases", new SourceLocation(1, 1));
-                    problems.Add(Error(c.Path, at, $"'{phrase}' is already a term or alias in {owner}. Each word can belong to one term only."));
-                    c.Failed = true;
-                }
-                else
-                {
-                    owners[phrase] = c.Path;
-                }
-            }
-        }
-    }
-
-    private static void RejectOrderClashes(List<Candidate<Explainer>> candidates, List<ContentProblem> problems)
-    {
-        var clashes = candidates.Where(c => c is { Failed: false, Item.Series: not null })
-            .GroupBy(c => (c.Item!.Series, c.Item.Order))
-            .Where(g => g.Count() > 1);
-        foreach (var clash in clashes)
-        {
-            var first = clash.OrderBy(c => c.Path, StringComparer.Ordinal).First();
-            foreach (var other in clash.Where(c => c != first))
-            {
-                problems.Add(Error(other.Path, other.Item!.Locations.GetValueOrDefault("order", new SourceLocation(1, 1)),
-                    $"Order {other.Item.Order} in series '{other.Item.Series}' is already taken by {first.Path}."));
-                other.Failed = true;
-            }
-        }
-    }
-
     private static void Limit<T>(int count, int limit, string key, string what, FrontMatter<T> front, string path, List<ContentProblem> problems)
     {
         if (count > limit)
@@ -531,32 +401,6 @@ public static partial class ContentLoader
 
     [GeneratedRegex(@"^/(explainers|glossary)/([^/?#]+)/?(?:[?#].*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex InternalTarget();
-
-    private sealed record InternalLink(string Kind, string Key, string Url, int Line, int Column);
-
-    private interface ICandidate
-    {
-        string Path { get; }
-
-        IReadOnlyList<InternalLink> Links { get; }
-
-        bool Failed { get; set; }
-    }
-
-    /// <summary>One file's result: the item when it loaded, and whether any error (even a later one) rules it out.</summary>
-    private sealed class Candidate<T>(string path, string key, T? item, IReadOnlyList<InternalLink> links, bool failed) : ICandidate
-        where T : class
-    {
-        public string Path { get; } = path;
-
-        public string Key { get; } = key;
-
-        public T? Item { get; } = item;
-
-        public IReadOnlyList<InternalLink> Links { get; } = links;
-
-        public bool Failed { get; set; } = failed;
-    }
 
     /// <summary>Tells whether problems were added for one file since this was made.</summary>
     private sealed class FileProblems(string path, List<ContentProblem> problems)

@@ -38,9 +38,10 @@ internal static class FrontMatterReader
     /// <summary>Front matter is a few fields: 64 KB is generous, and keeps YAML parsing quick whatever a file holds.</summary>
     public const int MaxFrontMatterLength = 64 * 1024;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    // Files are parsed in parallel; one deserializer a thread rules out shared state inside it.
+    private static readonly ThreadLocal<IDeserializer> Deserializer = new(() => new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
+        .Build());
 
     /// <summary>Returns the front matter, or null after adding a problem that says what is wrong and where.</summary>
     public static FrontMatter<T>? Read<T>(MarkdownDocument document, string path, List<ContentProblem> problems)
@@ -73,7 +74,7 @@ internal static class FrontMatterReader
                 return null;
             }
 
-            var value = Deserializer.Deserialize<T>(yaml) ?? new T();
+            var value = Deserializer.Value!.Deserialize<T>(yaml) ?? new T();
             return new FrontMatter<T>(value, Locate(yaml, lineOffset));
         }
         catch (YamlException ex)

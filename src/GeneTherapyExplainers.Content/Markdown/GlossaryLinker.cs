@@ -11,6 +11,9 @@ namespace GeneTherapyExplainers.Content.Markdown;
 /// </summary>
 internal static class GlossaryLinker
 {
+    /// <summary>One pattern a term, made once and shared by every explainer that uses the term.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GlossaryTerm, Regex> Patterns = new();
+
     public static IReadOnlyList<GlossaryTerm> MarkFirstUses(MarkdownDocument document, IReadOnlyList<GlossaryTerm> terms)
     {
         var pending = terms.ToList();
@@ -61,15 +64,11 @@ internal static class GlossaryLinker
         (GlossaryTerm Term, Match Match)? best = null;
         foreach (var term in pending)
         {
-            foreach (var phrase in term.Phrases)
+            var match = Patterns.GetValue(term, Pattern).Match(text);
+            if (match.Success && (best is not { } current || match.Index < current.Match.Index
+                || (match.Index == current.Match.Index && match.Length > current.Match.Length)))
             {
-                var match = Regex.Match(text, $@"(?<![\p{{L}}\p{{N}}-]){Regex.Escape(phrase)}(?![\p{{L}}\p{{N}}-])",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                if (match.Success && (best is not { } current || match.Index < current.Match.Index
-                    || (match.Index == current.Match.Index && match.Length > current.Match.Length)))
-                {
-                    best = (term, match);
-                }
+                best = (term, match);
             }
         }
 
@@ -97,4 +96,9 @@ internal static class GlossaryLinker
         // Other terms may appear later in the same text.
         return rest;
     }
+
+    /// <summary>Any of the term's phrases as a whole word, longest first so the longest wins where several start together.</summary>
+    private static Regex Pattern(GlossaryTerm term) =>
+        new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', term.Phrases.OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -10,6 +10,9 @@ public sealed class ContentCatalog
 {
     private readonly FrozenDictionary<string, Explainer> explainersBySlug;
     private readonly FrozenDictionary<string, GlossaryTerm> termsByKey;
+    private readonly Lazy<FrozenDictionary<string, Explainer[]>> series;
+    private readonly Lazy<FrozenDictionary<string, Explainer[]>> termUsers;
+    private readonly Lazy<FrozenDictionary<string, Explainer[]>> categories;
 
     public ContentCatalog(
         IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null)
@@ -21,7 +24,20 @@ public sealed class ContentCatalog
         Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
         explainersBySlug = All.ToFrozenDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
         termsByKey = Glossary.ToFrozenDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
+        // Indexes over every published explainer, built on first use: a request never scans the whole catalog.
+        series = new(() => Published.Where(e => e.Series is not null).GroupBy(e => e.Series!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(e => e.Order).ToArray(), StringComparer.Ordinal));
+        termUsers = new(() => Published.SelectMany(e => e.KeyTerms.Select(t => (t.Key, e))).GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.e).ToArray(), StringComparer.Ordinal));
+        categories = new(() => Published.GroupBy(e => e.Category, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
     }
+
+    /// <summary>A catalog with nothing in it: what there is before the first build.</summary>
+    public static ContentCatalog Empty { get; } = new([], [], []);
+
+    /// <summary>Published explainers by category, each in series and order.</summary>
+    public IReadOnlyDictionary<string, Explainer[]> Categories => categories.Value;
 
     /// <summary>Every explainer that loaded, drafts included.</summary>
     public IReadOnlyList<Explainer> All { get; }
@@ -54,12 +70,15 @@ public sealed class ContentCatalog
             return (null, null);
         }
 
-        var series = Published.Where(e => e.Series == explainer.Series).OrderBy(e => e.Order).ToList();
-        var i = series.FindIndex(e => e.Slug == explainer.Slug);
-        return i < 0 ? (null, null) : (i > 0 ? series[i - 1] : null, i < series.Count - 1 ? series[i + 1] : null);
+        if (!series.Value.TryGetValue(explainer.Series, out var members))
+        {
+            return (null, null);
+        }
+
+        var i = Array.FindIndex(members, e => e.Slug == explainer.Slug);
+        return i < 0 ? (null, null) : (i > 0 ? members[i - 1] : null, i < members.Length - 1 ? members[i + 1] : null);
     }
 
-    /// <summary>Published explainers that list the term among their key terms.</summary>
-    public IEnumerable<Explainer> ExplainersUsing(GlossaryTerm term) =>
-        Published.Where(e => e.KeyTerms.Any(t => t.Key == term.Key));
+    /// <summary>Published explainers that list the term among their key terms, in catalog order.</summary>
+    public IReadOnlyList<Explainer> ExplainersUsing(GlossaryTerm term) => termUsers.Value.GetValueOrDefault(term.Key) ?? [];
 }

@@ -23,14 +23,14 @@ public sealed record Explainer
     public IReadOnlyList<Source> Sources { get; init; } = [];
     public bool Draft { get; init; }
 
-    /// <summary>The body as safe HTML: raw HTML escaped, unsafe URLs removed, key terms marked.</summary>
-    public required string BodyHtml { get; init; }
+    /// <summary>The body as safe HTML in UTF-8, the form it is sent in: raw HTML escaped, unsafe URLs removed, key terms marked.</summary>
+    public required byte[] BodyUtf8 { get; init; }
+
+    /// <summary>The body as safe HTML.</summary>
+    public string BodyHtml => System.Text.Encoding.UTF8.GetString(BodyUtf8);
 
     /// <summary>The second-level headings of the body, for the on-this-page contents.</summary>
     public IReadOnlyList<Heading> Headings { get; init; } = [];
-
-    /// <summary>The body as plain text, section by section, for search.</summary>
-    public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>When the file last changed.</summary>
     public DateTimeOffset Modified { get; init; }

@@ -33,7 +33,7 @@ public static class ValidateCommand
 
         var catalog = ContentLoader.Load(root);
         var (people, items) = StoreSeeder.Keys(root);
-        var problems = catalog.Problems.Concat(ExplainerLinkSync.UnknownKeys(catalog, people, items))
+        var problems = catalog.Problems.Concat(ExplainerLinkSync.UnknownKeys(catalog.All, people, items))
             .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
         foreach (var problem in problems)
         {

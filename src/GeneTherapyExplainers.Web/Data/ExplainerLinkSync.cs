@@ -11,20 +11,29 @@ namespace GeneTherapyExplainers.Web.Data;
 /// </summary>
 public static class ExplainerLinkSync
 {
-    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, DateOnly today, CancellationToken ct = default)
+    /// <summary>Beyond this many explainers, reading every link row once beats asking for each explainer's.</summary>
+    private const int ReadAllAbove = 500;
+
+    /// <summary>Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.</summary>
+    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, CancellationToken ct = default)
     {
         db.Actor = "system:content";
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
-        var contributors = await db.ExplainerContributors.ToListAsync(ct);
-        var links = await db.ExplainerRelated.ToListAsync(ct);
-        var schedules = await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
+        var slugs = changed.Select(e => e.Slug).ToList();
+        var all = slugs.Count > ReadAllAbove;
+        var contributors = (await db.ExplainerContributors.Where(c => all || slugs.Contains(c.ExplainerSlug)).ToListAsync(ct))
+            .ToDictionary(c => (c.ExplainerSlug, c.Role));
+        var links = (await db.ExplainerRelated.Where(l => all || slugs.Contains(l.ExplainerSlug)).Select(l => new { l.ExplainerSlug, l.RelatedItemId }).ToListAsync(ct))
+            .Select(l => (l.ExplainerSlug, l.RelatedItemId)).ToHashSet();
+        var schedules = (await db.ExplainerSchedules.Where(s => all || slugs.Contains(s.ExplainerSlug)).Select(s => s.ExplainerSlug).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
 
-        foreach (var explainer in catalog.All)
+        foreach (var explainer in changed)
         {
             foreach (var (role, key, _) in Contributors(explainer))
             {
-                var current = contributors.FirstOrDefault(c => c.ExplainerSlug == explainer.Slug && c.Role == role);
+                var current = contributors.GetValueOrDefault((explainer.Slug, role));
                 int? personId = key is not null && people.TryGetValue(key, out var id) ? id : null;
                 if (current is not null && current.PersonId != personId)
                 {
@@ -39,31 +48,27 @@ public static class ExplainerLinkSync
 
             for (var i = 0; i < explainer.RelatedKeys.Count; i++)
             {
-                if (items.TryGetValue(explainer.RelatedKeys[i], out var itemId)
-                    && !links.Any(l => l.ExplainerSlug == explainer.Slug && l.RelatedItemId == itemId))
+                if (items.TryGetValue(explainer.RelatedKeys[i], out var itemId) && links.Add((explainer.Slug, itemId)))
                 {
-                    var link = new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i };
-                    links.Add(link);
-                    db.ExplainerRelated.Add(link);
+                    db.ExplainerRelated.Add(new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i });
                 }
             }
 
-            if (!schedules.Contains(explainer.Slug))
+            if (schedules.Add(explainer.Slug))
             {
-                schedules.Add(explainer.Slug);
                 db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = today });
             }
         }
 
         await db.SaveChangesAsync(ct);
-        return UnknownKeys(catalog, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
+        return UnknownKeys(changed, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Every person or related-item key in front matter that is not among the known keys, with file and line.</summary>
-    public static IReadOnlyList<ContentProblem> UnknownKeys(ContentCatalog catalog, ISet<string> people, ISet<string> items)
+    public static IReadOnlyList<ContentProblem> UnknownKeys(IEnumerable<Explainer> explainers, ISet<string> people, ISet<string> items)
     {
         var problems = new List<ContentProblem>();
-        foreach (var explainer in catalog.All)
+        foreach (var explainer in explainers)
         {
             foreach (var (_, key, field) in Contributors(explainer))
             {

@@ -6,11 +6,29 @@ namespace GeneTherapyExplainers.Web.Data;
 /// <summary>Problems that only the store can find (unknown person or related-item keys), from the last sync.</summary>
 public sealed class StoreProblems
 {
+    private readonly Dictionary<string, IReadOnlyList<ContentProblem>> byFile = new(StringComparer.Ordinal);
     private volatile IReadOnlyList<ContentProblem> current = [];
 
     public IReadOnlyList<ContentProblem> Current => current;
 
-    internal void Replace(IReadOnlyList<ContentProblem> problems) => current = problems;
+    /// <summary>Replaces the problems of the files a catalog change touched, and forgets those of files that went.</summary>
+    internal void Replace(CatalogChange change, IReadOnlyList<ContentProblem> problems)
+    {
+        lock (byFile)
+        {
+            foreach (var path in change.ChangedExplainers.Select(c => c.Explainer.SourcePath).Concat(change.RemovedExplainers.Select(s => $"explainers/{s}.md")))
+            {
+                byFile.Remove(path);
+            }
+
+            foreach (var group in problems.GroupBy(p => p.Path, StringComparer.Ordinal))
+            {
+                byFile[group.Key] = [.. group];
+            }
+
+            current = [.. byFile.Values.SelectMany(p => p)];
+        }
+    }
 }
 
 /// <summary>What this instance's start-up did to the store: the migrations it applied and the seed records it added.</summary>
@@ -82,22 +100,22 @@ public static class StoreSetup
             KeyRing.EnsureKey(services);
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
-            await SyncLinksAsync(services, content.Current);
+            await SyncLinksAsync(services, content.Initial);
         }
     }
 
-    /// <summary>Runs the front-matter sync for a catalog and publishes its problems.</summary>
-    public static async Task SyncLinksAsync(IServiceProvider services, ContentCatalog catalog)
+    /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>
+    public static async Task SyncLinksAsync(IServiceProvider services, CatalogChange change)
     {
         var db = services.GetRequiredService<EditorialDbContext>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var problems = await ExplainerLinkSync.SyncAsync(db, catalog, today);
+        var problems = await ExplainerLinkSync.SyncAsync(db, [.. change.ChangedExplainers.Select(c => c.Explainer)], today);
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);
         }
 
-        services.GetRequiredService<StoreProblems>().Replace(problems);
+        services.GetRequiredService<StoreProblems>().Replace(change, problems);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Model;
 using Microsoft.Extensions.FileProviders;
@@ -8,15 +6,15 @@ using Microsoft.Extensions.Options;
 namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
-/// Holds the current content catalog. It is built before the first request and rebuilt off the request path when
-/// files change (see <see cref="ContentWatcher"/>); a new catalog replaces the old one whole, so a reader never
-/// sees half a change. Pages only read <see cref="Current"/>.
+/// Holds the current content catalog. It is built before the first request and updated off the request path, file by
+/// file, when files change (see <see cref="ContentWatcher"/>); a new catalog replaces the old one whole, so a reader never
+/// sees half a change. Pages only read <see cref="Current"/>; the search index, the store's links and the page cache
+/// follow <see cref="Changed"/>.
 /// </summary>
 public sealed class ContentCatalogProvider
 {
-    private static readonly string[] WatchedFolders = ["explainers", "glossary", "media"];
     private readonly ILogger<ContentCatalogProvider> logger;
-    private readonly ContentOptions contentOptions;
+    private readonly CatalogBuilder builder;
     private readonly Lock gate = new();
     private volatile ContentCatalog catalog;
 
@@ -24,71 +22,70 @@ public sealed class ContentCatalogProvider
         IOptions<SiteOptions> options, IOptions<ContentOptions> contentOptions, IWebHostEnvironment environment, ILogger<ContentCatalogProvider> logger)
     {
         this.logger = logger;
-        this.contentOptions = contentOptions.Value;
         ContentRoot = options.Value.ResolveContentPath(environment.ContentRootPath);
-        BuiltFingerprint = Fingerprint();
-        catalog = Load(previous: null);
+        if (!Directory.Exists(ContentRoot))
+        {
+            // An empty site that answers 404 everywhere looks like a working one; refusing to start says what is wrong.
+            throw new DirectoryNotFoundException(
+                $"The content folder {ContentRoot} does not exist. Set Site:ContentPath to the folder that holds explainers/ and glossary/.");
+        }
+
+        builder = new CatalogBuilder(ContentRoot, contentOptions.Value);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Initial = builder.Build();
+        catalog = Initial.Catalog;
+        Report(Initial, started, builder.Catalog.Files.Count);
         Builds = 1;
+        LastChange = DateTimeOffset.UtcNow;
     }
 
     public string ContentRoot { get; }
 
     public ContentCatalog Current => catalog;
 
+    /// <summary>The first build, as a change from nothing: what the search index and the store start from.</summary>
+    public CatalogChange Initial { get; }
+
     /// <summary>How many catalogs have been built: one at start-up, then one per change.</summary>
     public int Builds { get; private set; }
 
-    /// <summary>The state of the files the current catalog was built from.</summary>
-    public string BuiltFingerprint { get; private set; }
+    /// <summary>When the site last picked up a change in the content folder.</summary>
+    public DateTimeOffset LastChange { get; private set; }
 
-    /// <summary>Reads the folder again and swaps the new catalog in whole. Files with errors keep their last good version.</summary>
-    public ContentCatalog Rebuild()
+    /// <summary>Raised, off the request path and one at a time, after each new catalog is swapped in.</summary>
+    public event Action<CatalogChange>? Changed;
+
+    /// <summary>Every content file in the folder now, relative to it.</summary>
+    public IEnumerable<string> ListFiles() => builder.ListFiles();
+
+    /// <summary>Reads the given files again (added, changed or deleted) and swaps the new catalog in whole.</summary>
+    public CatalogChange Update(IReadOnlyCollection<string> paths)
     {
         lock (gate)
         {
-            var fingerprint = Fingerprint();
-            var built = Load(catalog);
-            catalog = built;
-            BuiltFingerprint = fingerprint;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var change = builder.Update(paths);
+            catalog = change.Catalog;
             Builds++;
-            return built;
+            LastChange = DateTimeOffset.UtcNow;
+            Report(change, started, paths.Count);
+            Changed?.Invoke(change);
+            return change;
         }
     }
 
-    /// <summary>A hash of every watched file's name, size and time of last change: cheap, and changes with any save.</summary>
-    public string Fingerprint()
+    private void Report(CatalogChange change, long started, int files)
     {
-        var text = new StringBuilder();
-        foreach (var folder in WatchedFolders)
-        {
-            var directory = Path.Combine(ContentRoot, folder);
-            if (!Directory.Exists(directory))
-            {
-                continue;
-            }
-
-            foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
-            {
-                text.Append(file.FullName).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
-            }
-        }
-
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private ContentCatalog Load(ContentCatalog? previous)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var built = ContentLoader.Load(ContentRoot, contentOptions, previous);
-        foreach (var problem in built.Problems)
+        // Problems of the files that changed; the content health page lists them all.
+        var touched = change.ChangedExplainers.Select(c => c.Explainer.SourcePath).Concat(change.ChangedTerms.Select(t => t.SourcePath)).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in change.Catalog.Problems.Where(p => touched.Contains(p.Path) || p.Severity == ProblemSeverity.Error))
         {
             logger.ContentProblem(problem.Severity == ProblemSeverity.Error ? LogLevel.Error : LogLevel.Warning,
                 problem.Path, problem.Line, problem.Column, problem.Message);
         }
 
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        logger.ContentLoaded(built.All.Count, built.Glossary.Count, ContentRoot, elapsed);
-        return built;
+        logger.ContentLoaded(change.Catalog.All.Count, change.Catalog.Glossary.Count, files, ContentRoot, elapsed);
     }
 }
 

@@ -6,8 +6,14 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 10, Message = "Content problem in {ContentFile} at line {Line}, column {Column}: {Problem}")]
     public static partial void ContentProblem(this ILogger logger, LogLevel level, string contentFile, int line, int column, string problem);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Loaded {Explainers} explainers and {Terms} glossary terms from {ContentRoot} in {Elapsed:0} ms")]
-    public static partial void ContentLoaded(this ILogger logger, int explainers, int terms, string contentRoot, double elapsed);
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Catalog has {Explainers} explainers and {Terms} glossary terms after reading {Files} changed files in {ContentRoot} in {Elapsed:0} ms")]
+    public static partial void ContentLoaded(this ILogger logger, int explainers, int terms, int files, string contentRoot, double elapsed);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "The content folder {ContentRoot} has gone; the site keeps serving the last catalog until it is back")]
+    public static partial void ContentFolderMissing(this ILogger logger, string contentRoot);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "File-system events for {ContentRoot} are unavailable or overflowed; a full check of the folder runs instead")]
+    public static partial void ContentEventsLost(this ILogger logger, string contentRoot, Exception? exception);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Migrations} migrations applied, {Added} seed records added")]
     public static partial void StoreSeeded(this ILogger logger, int migrations, int added);

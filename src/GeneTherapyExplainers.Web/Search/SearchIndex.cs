@@ -17,9 +17,9 @@ public enum SearchKind
 public sealed record SearchHit(SearchKind Kind, string Title, string Url, string? Section, string SnippetHtml, double Score);
 
 /// <summary>
-/// Full-text search over published explainers (section by section) and glossary terms, with SQLite FTS5 in a
-/// private in-memory database: independent of the store's database, rebuilt whole from each new catalog and
-/// swapped in, so a search never sees half an index.
+/// Full-text search over published explainers (section by section) and glossary terms, with SQLite FTS5 in a private
+/// database file of its own (independent of the store, and out of the process's memory). It follows the catalog change by
+/// change: each change replaces the rows of the pages it touched in one transaction, so a search never sees half of it.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
@@ -28,68 +28,119 @@ public sealed class SearchIndex : IDisposable
     private const char MarkStart = '\u0001';
     private const char MarkEnd = '\u0002';
     private static readonly string[] Columns = ["$kind", "$title", "$url", "$aliases", "$heading", "$body"];
-    private volatile Generation current;
+    private readonly ContentCatalogProvider content;
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"gte-search-{Guid.NewGuid():N}.db");
+    private readonly string connectionString;
+    private readonly SqliteConnection writer;
+    private readonly Lock gate = new();
 
-    public SearchIndex(ContentCatalogProvider content) => current = Build(content.Current);
-
-    /// <summary>Indexes a new catalog and swaps it in; searches already running finish on the old index.</summary>
-    public void Rebuild(ContentCatalog catalog)
+    public SearchIndex(ContentCatalogProvider content)
     {
-        var old = current;
-        current = Build(catalog);
-        old.Release();
+        this.content = content;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
+        writer = new SqliteConnection(connectionString);
+        writer.Open();
+        Execute(writer, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = OFF;
+            CREATE VIRTUAL TABLE pages USING fts5(kind UNINDEXED, title, url UNINDEXED, aliases, heading, body, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE TABLE page_rows (url TEXT NOT NULL, id INTEGER NOT NULL);
+            CREATE INDEX page_rows_url ON page_rows (url);
+            """);
+        Apply(content.Initial);
+        content.Changed += Apply;
+    }
+
+    /// <summary>Replaces the rows of every page the change touched, in one transaction.</summary>
+    public void Apply(CatalogChange change)
+    {
+        lock (gate)
+        {
+            using var transaction = writer.BeginTransaction();
+            using var rows = new Rows(writer, transaction);
+            foreach (var slug in change.RemovedExplainers)
+            {
+                rows.Remove($"/explainers/{slug}");
+            }
+
+            foreach (var key in change.RemovedTerms)
+            {
+                rows.Remove($"/glossary/{key}");
+            }
+
+            foreach (var (e, sections) in change.ChangedExplainers)
+            {
+                var url = $"/explainers/{e.Slug}";
+                rows.Remove(url);
+                if (e.Draft)
+                {
+                    continue;
+                }
+
+                var intro = new StringBuilder(e.Summary).Append(' ').AppendJoin(' ', e.KeyPoints);
+                foreach (var section in sections)
+                {
+                    if (section.Id is null)
+                    {
+                        intro.Append(' ').Append(section.Text);
+                    }
+                    else
+                    {
+                        // The heading column carries "id␟text": the id builds the link, the text is shown.
+                        rows.Add(SearchKind.Explainer, e.Title, url, "", $"{section.Id}\u001F{section.Heading}", section.Heading + ". " + section.Text);
+                    }
+                }
+
+                rows.Add(SearchKind.Explainer, e.Title, url, "", null, intro.ToString());
+            }
+
+            foreach (var t in change.ChangedTerms)
+            {
+                var url = $"/glossary/{t.Key}";
+                rows.Remove(url);
+                rows.Add(SearchKind.GlossaryTerm, t.Term, url, string.Join(", ", t.Aliases), null, t.Definition + " " + t.ExplanationText);
+            }
+
+            transaction.Commit();
+        }
     }
 
     /// <summary>Searches with the reader's words, whatever they typed: punctuation and search syntax count as nothing.</summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 20)
     {
-        var match = ToMatchExpression(query, current.Catalog);
+        var match = ToMatchExpression(query, content.Current);
         if (match is null)
         {
             return [];
         }
 
-        // A failed acquire means a rebuild has just retired this generation; the next read sees the new one.
-        Generation generation;
-        do
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // Weights: title 10, aliases 8, heading 5, body 1. One best row per page, best pages first.
+        command.CommandText = """
+            SELECT kind, title, url, heading, snippet(pages, 5, $start, $end, '…', 14) AS snippet,
+                   bm25(pages, 0.0, 10.0, 0.0, 8.0, 5.0, 1.0) AS score
+            FROM pages WHERE pages MATCH $match ORDER BY score LIMIT 200
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$start", MarkStart.ToString());
+        command.Parameters.AddWithValue("$end", MarkEnd.ToString());
+        var hits = new List<SearchHit>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            generation = current;
+            var page = reader.GetString(2);
+            var url = reader.IsDBNull(3) ? page : $"{page}#{reader.GetString(3).Split('\u001F')[0]}";
+            var section = reader.IsDBNull(3) ? null : reader.GetString(3).Split('\u001F')[1];
+            hits.Add(new SearchHit((SearchKind)reader.GetInt32(0), reader.GetString(1), url, section,
+                Highlight(reader.GetString(4)), reader.GetDouble(5)));
         }
-        while (!generation.TryAcquire());
 
-        try
-        {
-            using var connection = generation.Open();
-            using var command = connection.CreateCommand();
-            // Weights: title 10, aliases 8, heading 5, body 1. One best row per page, best pages first.
-            command.CommandText = """
-                SELECT kind, title, url, heading, snippet(pages, 5, $start, $end, '…', 14) AS snippet,
-                       bm25(pages, 0.0, 10.0, 0.0, 8.0, 5.0, 1.0) AS score
-                FROM pages WHERE pages MATCH $match ORDER BY score LIMIT 200
-                """;
-            command.Parameters.AddWithValue("$match", match);
-            command.Parameters.AddWithValue("$start", MarkStart.ToString());
-            command.Parameters.AddWithValue("$end", MarkEnd.ToString());
-            var hits = new List<SearchHit>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var page = reader.GetString(2);
-                var url = reader.IsDBNull(3) ? page : $"{page}#{reader.GetString(3).Split('\u001F')[0]}";
-                var section = reader.IsDBNull(3) ? null : reader.GetString(3).Split('\u001F')[1];
-                hits.Add(new SearchHit((SearchKind)reader.GetInt32(0), reader.GetString(1), url, section,
-                    Highlight(reader.GetString(4)), reader.GetDouble(5)));
-            }
-
-            // Best row per page; a page whose title holds every word of the query comes before the rest.
-            var words = TextStatistics.Words(query!).Select(w => w.ToLowerInvariant()).ToList();
-            return [.. hits.GroupBy(h => h.Url.Split('#')[0]).Select(g => g.First())
-                .OrderByDescending(h => TitleMatch(h.Title, words)).ThenBy(h => h.Score).Take(limit)];
-        }
-        finally
-        {
-            generation.Release();
-        }
+        // Best row per page; a page whose title holds every word of the query comes before the rest.
+        var words = TextStatistics.Words(query!).Select(w => w.ToLowerInvariant()).ToList();
+        return [.. hits.GroupBy(h => h.Url.Split('#')[0]).Select(g => g.First())
+            .OrderByDescending(h => TitleMatch(h.Title, words)).ThenBy(h => h.Score).Take(limit)];
     }
 
     /// <summary>
@@ -125,7 +176,23 @@ public sealed class SearchIndex : IDisposable
         return string.Join(" OR ", alternatives.Distinct(StringComparer.Ordinal));
     }
 
-    public void Dispose() => current.Release();
+    public void Dispose()
+    {
+        content.Changed -= Apply;
+        writer.Dispose();
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>2 when the title is exactly the query's words, 1 when every word starts a word of the title, else 0.</summary>
     private static int TitleMatch(string title, List<string> words)
@@ -144,21 +211,25 @@ public sealed class SearchIndex : IDisposable
     private static string Highlight(string snippet) =>
         WebUtility.HtmlEncode(snippet).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
 
-    private static Generation Build(ContentCatalog catalog)
+    /// <summary>Adds and removes the rows of pages within one transaction.</summary>
+    private sealed class Rows : IDisposable
     {
-        var generation = new Generation(catalog);
-        using var connection = generation.Open();
-        using var transaction = connection.BeginTransaction();
-        using (var create = connection.CreateCommand())
+        private readonly SqliteCommand insert;
+        private readonly SqliteCommand track;
+        private readonly SqliteCommand remove;
+        private readonly SqliteParameter[] parameters;
+
+        public Rows(SqliteConnection connection, SqliteTransaction transaction)
         {
-            create.CommandText = "CREATE VIRTUAL TABLE pages USING fts5(kind UNINDEXED, title, url UNINDEXED, aliases, heading, body, tokenize = 'porter unicode61 remove_diacritics 2')";
-            create.ExecuteNonQuery();
+            insert = Command(connection, transaction, "INSERT INTO pages (kind, title, url, aliases, heading, body) VALUES ($kind, $title, $url, $aliases, $heading, $body)");
+            parameters = [.. Columns.Select(n => insert.Parameters.Add(n, SqliteType.Text))];
+            track = Command(connection, transaction, "INSERT INTO page_rows (url, id) VALUES ($url, last_insert_rowid())");
+            track.Parameters.Add("$url", SqliteType.Text);
+            remove = Command(connection, transaction, "DELETE FROM pages WHERE rowid IN (SELECT id FROM page_rows WHERE url = $url); DELETE FROM page_rows WHERE url = $url");
+            remove.Parameters.Add("$url", SqliteType.Text);
         }
 
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO pages (kind, title, url, aliases, heading, body) VALUES ($kind, $title, $url, $aliases, $heading, $body)";
-        var parameters = Columns.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
-        void Add(SearchKind kind, string title, string url, string aliases, string? heading, string body)
+        public void Add(SearchKind kind, string title, string url, string aliases, string? heading, string body)
         {
             parameters[0].Value = (int)kind;
             parameters[1].Value = title;
@@ -167,88 +238,29 @@ public sealed class SearchIndex : IDisposable
             parameters[4].Value = (object?)heading ?? DBNull.Value;
             parameters[5].Value = body;
             insert.ExecuteNonQuery();
+            track.Parameters[0].Value = url;
+            track.ExecuteNonQuery();
         }
 
-        foreach (var e in catalog.Published)
+        public void Remove(string url)
         {
-            var url = $"/explainers/{e.Slug}";
-            var intro = new StringBuilder(e.Summary).Append(' ').AppendJoin(' ', e.KeyPoints);
-            foreach (var section in e.Sections)
-            {
-                if (section.Id is null)
-                {
-                    intro.Append(' ').Append(section.Text);
-                }
-                else
-                {
-                    // The heading column carries "id␟text": the id builds the link, the text is shown.
-                    Add(SearchKind.Explainer, e.Title, url, "", $"{section.Id}\u001F{section.Heading}", section.Heading + ". " + section.Text);
-                }
-            }
-
-            Add(SearchKind.Explainer, e.Title, url, "", null, intro.ToString());
+            remove.Parameters[0].Value = url;
+            remove.ExecuteNonQuery();
         }
 
-        foreach (var t in catalog.Glossary)
+        public void Dispose()
         {
-            Add(SearchKind.GlossaryTerm, t.Term, $"/glossary/{t.Key}", string.Join(", ", t.Aliases), null, t.Definition + " " + t.ExplanationText);
+            insert.Dispose();
+            track.Dispose();
+            remove.Dispose();
         }
 
-        transaction.Commit();
-        return generation;
-    }
-
-    /// <summary>
-    /// One built index: a named shared-cache in-memory database, kept alive by an anchor connection until the last
-    /// search using it has finished.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-        Justification = "Reference counted: the anchor connection is disposed by the last Release, not by an owner.")]
-    private sealed class Generation
-    {
-        private readonly string connectionString = $"Data Source=search-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        private readonly SqliteConnection anchor;
-        private int users = 1;
-
-        public Generation(ContentCatalog catalog)
+        private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
         {
-            Catalog = catalog;
-            anchor = new SqliteConnection(connectionString);
-            anchor.Open();
-        }
-
-        public ContentCatalog Catalog { get; }
-
-        public SqliteConnection Open()
-        {
-            var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            return connection;
-        }
-
-        public bool TryAcquire()
-        {
-            while (true)
-            {
-                var seen = Volatile.Read(ref users);
-                if (seen == 0)
-                {
-                    return false;
-                }
-
-                if (Interlocked.CompareExchange(ref users, seen + 1, seen) == seen)
-                {
-                    return true;
-                }
-            }
-        }
-
-        public void Release()
-        {
-            if (Interlocked.Decrement(ref users) == 0)
-            {
-                anchor.Dispose();
-            }
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
         }
     }
 }

@@ -177,15 +177,16 @@ public class ContentLoaderTests
     [Fact]
     public void ReadabilityAndSectionsComeFromTheParagraphs()
     {
-        var catalog = Load(c => c.Write("explainers/r.md",
-            "---\ntitle: R\nsummary: S.\ncategory: C\n---\n\nFirst words here. More words.\n\n## Part two\n\nThe second part has words.\n\n- A list item.\n"));
-        var e = Assert.Single(catalog.All);
+        using var content = new TempContent();
+        content.Write("explainers/r.md",
+            "---\ntitle: R\nsummary: S.\ncategory: C\n---\n\nFirst words here. More words.\n\n## Part two\n\nThe second part has words.\n\n- A list item.\n");
+        var (e, sections) = Assert.Single(new CatalogBuilder(content.Root).Build().ChangedExplainers);
         Assert.Equal((13, 4), (e.Readability.Words, e.Readability.Sentences));
-        Assert.Equal(2, e.Sections.Count);
-        Assert.Equal(new Section(null, null, "First words here. More words."), e.Sections[0]);
-        Assert.Equal("part-two", e.Sections[1].Id);
-        Assert.Contains("The second part has words.", e.Sections[1].Text, StringComparison.Ordinal);
-        Assert.Contains("A list item.", e.Sections[1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, sections.Count);
+        Assert.Equal(new Section(null, null, "First words here. More words."), sections[0]);
+        Assert.Equal("part-two", sections[1].Id);
+        Assert.Contains("The second part has words.", sections[1].Text, StringComparison.Ordinal);
+        Assert.Contains("A list item.", sections[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

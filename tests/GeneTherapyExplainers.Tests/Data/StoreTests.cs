@@ -37,7 +37,7 @@ public class StoreTests
         {
             var db = services.GetRequiredService<EditorialDbContext>();
             added = await StoreSeeder.SeedAsync(db, RepositoryPaths.Content, TimeProvider.System);
-            await ExplainerLinkSync.SyncAsync(db, services.GetRequiredService<GeneTherapyExplainers.Web.Infrastructure.ContentCatalogProvider>().Current, new DateOnly(2026, 11, 22));
+            await ExplainerLinkSync.SyncAsync(db, services.GetRequiredService<GeneTherapyExplainers.Web.Infrastructure.ContentCatalogProvider>().Current.All, new DateOnly(2026, 11, 22));
         });
         Assert.Equal(0, added);
         Assert.Equal(before, await SnapshotAsync(site));
