@@ -88,7 +88,15 @@ public static partial class Readability
             w = w[..^1];
         }
 
-        var count = VowelGroup().Count(w);
+        var count = 0;
+        for (var i = 0; i < w.Length; i++)
+        {
+            if (IsVowel(w[i]) && (i == 0 || !IsVowel(w[i - 1])))
+            {
+                count++;
+            }
+        }
+
         return Math.Max(1, count);
     }
 
@@ -96,6 +104,5 @@ public static partial class Readability
     [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|vs|etc|e\.g|i\.e|approx|No|no|Fig|fig)\.)\s+(?=[""“‘'(\[]?[A-Z0-9])")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex("[aeiouy]+")]
-    private static partial Regex VowelGroup();
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }

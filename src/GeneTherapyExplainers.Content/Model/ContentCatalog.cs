@@ -18,9 +18,9 @@ public sealed class ContentCatalog
         IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null)
     {
         Files = [.. (files ?? []).Order(StringComparer.Ordinal)];
-        All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)];
+        All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Slug, StringComparer.Ordinal)];
         Published = [.. All.Where(e => !e.Draft)];
-        Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)];
+        Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Key, StringComparer.Ordinal)];
         Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
         explainersBySlug = All.ToFrozenDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
         termsByKey = Glossary.ToFrozenDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
