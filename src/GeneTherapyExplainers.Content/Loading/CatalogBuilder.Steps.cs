@@ -195,12 +195,24 @@ public sealed partial class CatalogBuilder
         }
         else if (ContentLoader.ReadText(Path.Combine(ContentRoot, entry.Path), entry.Path, options, entry.ReadProblems) is { } text)
         {
-            entry.Parsed = entry.IsTerm
-                ? ContentLoader.LoadTerm(entry.Path, text)
-                : ContentLoader.LoadExplainer(ContentRoot, entry.Path, text, glossary, options);
-            if (entry.Parsed.Sections is { } sections)
+            try
             {
-                work.Sections[entry] = sections;
+                var parsed = entry.IsTerm
+                    ? ContentLoader.LoadTerm(entry.Path, text)
+                    : ContentLoader.LoadExplainer(ContentRoot, entry.Path, text, glossary, options);
+                if (parsed.Sections is { } sections)
+                {
+                    // Search takes the text once, from the change; the catalog does not keep it.
+                    work.Sections[entry] = sections;
+                    parsed = parsed with { Sections = null };
+                }
+
+                entry.Parsed = parsed;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Whatever goes wrong inside one file stays with that file: the rest of the site still loads.
+                entry.Parsed = Candidate.Failed([new ContentProblem(entry.Path, 1, 1, ProblemSeverity.Error, "The file could not be read: " + ex.Message)]);
             }
         }
     }

@@ -203,18 +203,27 @@ public static partial class ContentLoader
             WordCount = words,
             ReadingMinutes = TextStatistics.ReadingMinutes(words),
             Readability = readability,
-            Locations = front.Locations,
+            Locations = Kept(front.Locations),
         };
         return new Candidate(explainer, problems, links, Dependencies(fm, document), sections);
     }
 
+    /// <summary>
+    /// The locations checks after parsing still need (top-level keys, people and related items), with shared key strings:
+    /// an explainer keeps a handful, not one for every list item of its front matter.
+    /// </summary>
+    private static Dictionary<string, SourceLocation> Kept(IReadOnlyDictionary<string, SourceLocation> locations) =>
+        locations.Where(l => !l.Key.Contains('.', StringComparison.Ordinal) && !l.Key.Contains('[', StringComparison.Ordinal)
+                || l.Key.StartsWith("reviewers.", StringComparison.Ordinal) || l.Key.StartsWith("related[", StringComparison.Ordinal))
+            .ToDictionary(l => string.Intern(l.Key), l => l.Value, StringComparer.Ordinal);
+
     /// <summary>What an explainer needs from other files: its key terms, and the images it shows.</summary>
     private static string[] Dependencies(ExplainerFrontMatter fm, MarkdownDocument document) =>
     [
-        .. fm.KeyTerms.Select(k => "term:" + k),
-        .. new[] { fm.Infographic?.Image?.Trim() }.OfType<string>().Select(i => "media:" + i),
+        .. fm.KeyTerms.Select(k => string.Intern("term:" + k)),
+        .. new[] { fm.Infographic?.Image?.Trim() }.OfType<string>().Select(i => string.Intern("media:" + i)),
         .. document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is not null)
-            .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => "media:" + m.Groups[1].Value),
+            .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => string.Intern("media:" + m.Groups[1].Value)),
     ];
 
     private static void WarnAboutReadability(string path, MarkdownDocument document, ReadabilityReport report, ContentOptions options, List<ContentProblem> problems)
@@ -299,7 +308,8 @@ public static partial class ContentLoader
             }
             else
             {
-                result.Add(new Source(s.Title.Trim(), s.Publisher.Trim(), s.Url!.Trim()));
+                // The same few sources recur across many explainers: one copy of each string serves them all.
+                result.Add(new Source(string.Intern(s.Title.Trim()), string.Intern(s.Publisher.Trim()), string.Intern(s.Url!.Trim())));
             }
         }
 

@@ -97,8 +97,11 @@ internal static class GlossaryLinker
         return rest;
     }
 
-    /// <summary>Any of the term's phrases as a whole word, longest first so the longest wins where several start together.</summary>
+    /// <summary>
+    /// Any of the term's phrases as a whole word, longest first so the longest wins where several start together. Escaped
+    /// literals with fixed lookarounds match in linear time, so no timeout is needed (and a busy machine cannot trip one).
+    /// </summary>
     private static Regex Pattern(GlossaryTerm term) =>
         new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', term.Phrases.OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
 }
