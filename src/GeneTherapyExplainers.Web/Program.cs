@@ -38,8 +38,9 @@ builder.Services.AddRazorPages(o =>
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddSecurityHeaders();
 
-// Delivery: compressed public pages, long-lived caching for versioned static files.
+// Delivery: compressed public pages, long-lived caching for versioned static files, whole public pages kept in memory.
 builder.Services.AddDelivery();
+builder.Services.AddPageCache(builder.Configuration);
 
 var app = builder.Build();
 
@@ -78,6 +79,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePageCache();
 
 app.MapRazorPages();
 app.MapFeeds();

@@ -288,6 +288,6 @@ public sealed partial class CatalogBuilder
 
         Catalog = new ContentCatalog(explainers.Values, glossary.Values, problems.Values.SelectMany(p => p),
             files.Values.Where(f => !f.Deleted).Select(f => f.Path));
-        return new CatalogChange(Catalog, changedExplainers, removedExplainers, changedTerms, removedTerms);
+        return new CatalogChange(Catalog, changedExplainers, removedExplainers, changedTerms, removedTerms) { Previous = work.Previous };
     }
 }

@@ -11,5 +11,8 @@ public sealed record CatalogChange(
     IReadOnlyList<GlossaryTerm> ChangedTerms,
     IReadOnlyList<string> RemovedTerms)
 {
+    /// <summary>The catalog before the change.</summary>
+    public ContentCatalog Previous { get; init; } = ContentCatalog.Empty;
+
     public bool IsEmpty => ChangedExplainers.Count == 0 && RemovedExplainers.Count == 0 && ChangedTerms.Count == 0 && RemovedTerms.Count == 0;
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace GeneTherapyExplainers.Web.Data;
 
@@ -13,11 +11,11 @@ namespace GeneTherapyExplainers.Web.Data;
 /// <remarks>
 /// The generation is read before the queries run: a save that lands while they run leaves the entry already out of
 /// date, so the next request reads again. Cached records are shared between requests and must not be changed.
-/// Saves are published through <see cref="StoreChanges"/>, which applies them here and, on PostgreSQL, sends them to
-/// every other instance; a change from another instance starts a new generation here too. Writes made around the
+/// Saves are announced by <see cref="StoreChangeTags"/> through <see cref="StoreChanges"/>, which applies them here and, on
+/// PostgreSQL, sends them to every other instance; a change from another instance starts a new generation here too. Writes made around the
 /// site (by hand, or by restoring a backup) are not seen: restart the instances after them.
 /// </remarks>
-public sealed class EditorialCache : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class EditorialCache
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly StoreChanges changes;
@@ -58,38 +56,6 @@ public sealed class EditorialCache : ISaveChangesInterceptor, IDbTransactionInte
         }
 
         return loaded;
-    }
-
-    // Every save is published as "everything" for now: this cache keeps one generation for all its entries.
-    private void Changed() => changes.Publish(StoreChange.Everything);
-
-    int ISaveChangesInterceptor.SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Changed();
-        return result;
-    }
-
-    ValueTask<int> ISaveChangesInterceptor.SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken)
-    {
-        Changed();
-        return ValueTask.FromResult(result);
-    }
-
-    // A failed save changes nothing, but starting afresh costs one query and rules out any doubt.
-    void ISaveChangesInterceptor.SaveChangesFailed(DbContextErrorEventData eventData) => Changed();
-
-    Task ISaveChangesInterceptor.SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken)
-    {
-        Changed();
-        return Task.CompletedTask;
-    }
-
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Changed();
-
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        Changed();
-        return Task.CompletedTask;
     }
 
     private sealed record Entry(long Generation, DateOnly Day, object Value);

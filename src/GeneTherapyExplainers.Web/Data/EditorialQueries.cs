@@ -69,6 +69,26 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, 
             StringComparer.Ordinal);
     }
 
+    /// <summary>Where the given explainers stand on their review cadence: only their rows are read, however big the site.</summary>
+    public async Task<IReadOnlyDictionary<string, ReviewState>> ReviewStatesAsync(IReadOnlyCollection<string> slugs, CancellationToken ct = default)
+    {
+        var wanted = slugs.Distinct(StringComparer.Ordinal).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        var reviews = await db.ReviewRecords.AsNoTracking().Where(r => wanted.Contains(r.ExplainerSlug)).Include(r => r.Reviewer).ToListAsync(ct);
+        var cadences = await db.ExplainerSchedules.AsNoTracking().Where(s => wanted.Contains(s.ExplainerSlug))
+            .ToDictionaryAsync(s => s.ExplainerSlug, s => s.CadenceMonths, ct);
+        return reviews.GroupBy(r => r.ExplainerSlug).ToDictionary(
+            g => g.Key,
+            g => ReviewState.Compute(g, cadences.GetValueOrDefault(g.Key, ExplainerSchedule.Quarterly), Today),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The explainers reviewed most recently, newest first: what the feed announces as newly reviewed.</summary>
+    public async Task<IReadOnlyList<string>> RecentlyReviewedAsync(int count, CancellationToken ct = default) =>
+        await db.ReviewRecords.AsNoTracking().GroupBy(r => r.ExplainerSlug)
+            .Select(g => new { Slug = g.Key, Last = g.Max(r => r.ReviewedOn) })
+            .OrderByDescending(x => x.Last).Take(count).Select(x => x.Slug).ToListAsync(ct);
+
     /// <summary>A person with what they wrote or reviewed and the interviews they appear in; null for an unknown key.</summary>
     public Task<PersonProfile?> ProfileAsync(string key, CancellationToken ct = default) =>
         cache.GetAsync("person:" + key, Today, () => LoadProfileAsync(key, ct));

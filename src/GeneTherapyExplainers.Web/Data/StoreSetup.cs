@@ -53,6 +53,7 @@ public static class StoreSetup
         services.AddSingleton(store);
         services.AddSingleton<StoreChanges>();
         services.AddSingleton(provider => new EditorialCache(provider.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<StoreChangeTags>();
         if (store.Provider == StoreProvider.PostgreSQL)
         {
             // Saves on any instance reach the caches of every other one.
@@ -64,13 +65,13 @@ public static class StoreSetup
         {
             services.AddDbContext<EditorialDbContext, PostgresEditorialDbContext>((provider, options) => options
                 .Use(store.Provider, store.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<EditorialCache>()));
+                .AddInterceptors(provider.GetRequiredService<StoreChangeTags>()));
         }
         else
         {
             services.AddDbContext<EditorialDbContext, SqliteEditorialDbContext>((provider, options) => options
                 .Use(store.Provider, store.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<EditorialCache>()));
+                .AddInterceptors(provider.GetRequiredService<StoreChangeTags>()));
         }
 
         services.AddScoped<EditorialQueries>();

@@ -11,30 +11,52 @@ public static class Feeds
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly string[] FixedPages = ["/", "/explainers", "/glossary", "/editorial-standards"];
 
+    /// <summary>The feed announces the newest and the most recently reviewed explainers, not the whole site.</summary>
+    public const int FeedEntries = 50;
+
     public static WebApplication MapFeeds(this WebApplication app)
     {
         app.MapGet("/feed.atom", AtomAsync);
         app.MapGet("/sitemap.xml", SitemapAsync);
-        app.MapGet("/robots.txt", (SiteUrls urls) => Results.Text(
+        app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync);
+        app.MapGet("/robots.txt", (SiteUrls urls, HttpContext context) => Cached(context, ["robots"], Results.Text(
             $"User-agent: *\nDisallow: /review\nDisallow: /editors\nDisallow: /account\nDisallow: /search\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
-            "text/plain; charset=utf-8"));
+            "text/plain; charset=utf-8")));
         return app;
     }
 
-    /// <summary>Each published explainer, dated by its latest change or review, newest first.</summary>
+    /// <summary>Explainers dated by their latest change or review, newest first.</summary>
     private static async Task<List<(Content.Model.Explainer Explainer, DateOnly Updated, ReviewState State)>> DatedAsync(
-        ContentCatalogProvider content, EditorialQueries store, CancellationToken ct)
+        IReadOnlyCollection<Content.Model.Explainer> explainers, EditorialQueries store, CancellationToken ct)
     {
-        var states = await store.ReviewStatesAsync(ct);
-        return [.. content.Current.Published
+        var states = await store.ReviewStatesAsync([.. explainers.Select(e => e.Slug)], ct);
+        return [.. explainers
             .Select(e => (Explainer: e, State: states.GetValueOrDefault(e.Slug) ?? ReviewState.NotReviewed))
             .Select(x => (x.Explainer, x.State.UpdatedOn(x.Explainer), x.State))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.Explainer.Title, StringComparer.Ordinal)];
     }
 
-    private static async Task<IResult> AtomAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, CancellationToken ct)
+    /// <summary>The newest explainers and the most recently reviewed ones: any of them can be among the newest updates.</summary>
+    private static async Task<List<(Content.Model.Explainer Explainer, DateOnly Updated, ReviewState State)>> NewestAsync(
+        ContentCatalogProvider content, EditorialQueries store, CancellationToken ct)
     {
-        var dated = await DatedAsync(content, store, ct);
+        var catalog = content.Current;
+        var candidates = catalog.Published.OrderByDescending(e => e.Published ?? DateOnly.FromDateTime(e.Modified.UtcDateTime)).Take(FeedEntries)
+            .Concat((await store.RecentlyReviewedAsync(FeedEntries, ct)).Select(catalog.FindPublished).OfType<Content.Model.Explainer>())
+            .DistinctBy(e => e.Slug).ToList();
+        return [.. (await DatedAsync(candidates, store, ct)).Take(FeedEntries)];
+    }
+
+    private static IResult Cached(HttpContext context, IEnumerable<string> tags, IResult result)
+    {
+        context.CacheAs(tags);
+        return result;
+    }
+
+    private static async Task<IResult> AtomAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, HttpContext context, CancellationToken ct)
+    {
+        var dated = await NewestAsync(content, store, ct);
+        context.CacheAs([PageTags.Lists, PageTags.Reviews, .. dated.SelectMany(d => PageTags.Card(d.Explainer))]);
         var xml = Write(writer =>
         {
             writer.WriteStartElement("feed", AtomNamespace);
@@ -67,33 +89,66 @@ public static class Feeds
         return Results.Text(xml, "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<IResult> SitemapAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, CancellationToken ct)
+    /// <summary>
+    /// One sitemap while the site fits in one file; past that (the protocol allows 50,000 addresses a file) a sitemap
+    /// index that lists the parts.
+    /// </summary>
+    private static async Task<IResult> SitemapAsync(ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, IConfiguration configuration, HttpContext context, CancellationToken ct)
     {
-        var dated = await DatedAsync(content, store, ct);
-        var catalog = content.Current;
+        var perFile = UrlsPerFile(configuration);
+        var total = FixedPages.Length + content.Current.Published.Count + content.Current.Glossary.Count;
+        if (total <= perFile)
+        {
+            return await SitemapPartAsync(1, content, store, urls, configuration, context, ct);
+        }
+
+        context.CacheAs(PageTags.Lists, PageTags.Glossary);
         var xml = Write(writer =>
         {
-            writer.WriteStartElement("urlset", SitemapNamespace);
-            var newest = dated.Count > 0 ? dated.Max(d => d.Updated) : (DateOnly?)null;
-            foreach (var path in FixedPages)
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            for (var part = 1; part <= (total + perFile - 1) / perFile; part++)
             {
-                Url(writer, urls.Absolute(path), newest);
-            }
-
-            foreach (var (e, updated, _) in dated)
-            {
-                Url(writer, urls.Absolute($"/explainers/{e.Slug}"), updated);
-            }
-
-            foreach (var term in catalog.Glossary)
-            {
-                Url(writer, urls.Absolute($"/glossary/{term.Key}"), null);
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, urls.Absolute($"/sitemap-{part}.xml"));
+                writer.WriteEndElement();
             }
 
             writer.WriteEndElement();
         });
         return Results.Text(xml, "application/xml; charset=utf-8");
     }
+
+    private static async Task<IResult> SitemapPartAsync(int part, ContentCatalogProvider content, EditorialQueries store, SiteUrls urls, IConfiguration configuration, HttpContext context, CancellationToken ct)
+    {
+        var catalog = content.Current;
+        var perFile = UrlsPerFile(configuration);
+        var pages = FixedPages.Select(p => (Path: p, Explainer: (Content.Model.Explainer?)null))
+            .Concat(catalog.Published.Select(e => (Path: $"/explainers/{e.Slug}", Explainer: (Content.Model.Explainer?)e)))
+            .Concat(catalog.Glossary.Select(t => (Path: $"/glossary/{t.Key}", Explainer: (Content.Model.Explainer?)null)))
+            .Skip((part - 1) * perFile).Take(perFile).ToList();
+        if (part < 1 || pages.Count == 0)
+        {
+            return Results.NotFound();
+        }
+
+        var explainers = pages.Select(p => p.Explainer).OfType<Content.Model.Explainer>().ToList();
+        var dated = (await DatedAsync(explainers, store, ct)).ToDictionary(d => d.Explainer.Slug, d => d.Updated, StringComparer.Ordinal);
+        context.CacheAs([PageTags.Lists, PageTags.Glossary, PageTags.Reviews, .. explainers.Select(e => PageTags.Explainer(e.Slug))]);
+        var xml = Write(writer =>
+        {
+            writer.WriteStartElement("urlset", SitemapNamespace);
+            foreach (var (path, explainer) in pages)
+            {
+                Url(writer, urls.Absolute(path), explainer is null ? null : dated[explainer.Slug]);
+            }
+
+            writer.WriteEndElement();
+        });
+        return Results.Text(xml, "application/xml; charset=utf-8");
+    }
+
+    /// <summary>Addresses in one sitemap file: under the protocol's limit of 50,000.</summary>
+    private static int UrlsPerFile(IConfiguration configuration) => Math.Clamp(configuration.GetValue("Sitemap:UrlsPerFile", 45_000), 10, 50_000);
 
     private static void Url(XmlWriter writer, string location, DateOnly? modified)
     {

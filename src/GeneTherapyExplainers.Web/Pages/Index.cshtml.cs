@@ -7,17 +7,24 @@ namespace GeneTherapyExplainers.Web.Pages;
 
 public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
 {
+    /// <summary>The home page introduces a few explainers; the index lists the rest by topic.</summary>
+    public const int Shown = 8;
+
     public IReadOnlyList<ExplainerCard> Explainers { get; private set; } = [];
+
+    public int ExplainerCount { get; private set; }
 
     public int TermCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var catalog = content.Current;
-        var reviews = await store.ReviewStatesAsync(ct);
         // Shortest first: a newcomer meets the short introductions before the long reads.
-        Explainers = [.. catalog.Published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
-            .Select(e => new ExplainerCard(e, reviews.GetValueOrDefault(e.Slug), ShowCategory: true))];
+        var shown = catalog.Published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Take(Shown).ToList();
+        var reviews = await store.ReviewStatesAsync([.. shown.Select(e => e.Slug)], ct);
+        Explainers = [.. shown.Select(e => new ExplainerCard(e, reviews.GetValueOrDefault(e.Slug), ShowCategory: true))];
+        ExplainerCount = catalog.Published.Count;
         TermCount = catalog.Glossary.Count;
+        HttpContext.CacheAs([PageTags.Lists, PageTags.Glossary, PageCache.DayTag, .. shown.SelectMany(PageTags.Card)]);
     }
 }

@@ -9,11 +9,13 @@ public sealed class EditorialCacheTests : IDisposable
 {
     private static readonly DateOnly Day = new(2026, 11, 22);
     private readonly SqliteConnection connection = new("Data Source=:memory:");
-    private readonly EditorialCache cache = new();
+    private readonly StoreChanges changes = new();
+    private readonly EditorialCache cache;
     private int loads;
 
     public EditorialCacheTests()
     {
+        cache = new EditorialCache(changes);
         connection.Open();
         using var db = NewContext();
         db.Database.EnsureCreated();
@@ -21,7 +23,7 @@ public sealed class EditorialCacheTests : IDisposable
 
     private SqliteEditorialDbContext NewContext() => new(new DbContextOptionsBuilder<SqliteEditorialDbContext>()
         .UseSqlite(connection)
-        .AddInterceptors(cache)
+        .AddInterceptors(new StoreChangeTags(changes))
         .Options);
 
     private void SaveAPerson()

@@ -1,25 +1,65 @@
+using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages.Explainers;
 
+/// <summary>
+/// The explainers by topic. Without a topic: every topic with its first few explainers and a link to the rest. With one
+/// (<c>?category=</c>): that topic's explainers, a page at a time. Either way the page stays small at any size of site.
+/// </summary>
 public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
 {
+    public const int PerTopic = 6;
+    public const int PerPage = 30;
+
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public string? CategoryId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
     public IReadOnlyList<CategoryGroup> Groups { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Set when one topic is shown.</summary>
+    public Paging? Paging { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var reviews = await store.ReviewStatesAsync(ct);
-        Groups = [.. content.Current.Published
-            .GroupBy(e => e.Category)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CategoryGroup(g.Key, [.. g.OrderBy(e => e.Series, StringComparer.Ordinal).ThenBy(e => e.Order)
-                .Select(e => new ExplainerCard(e, reviews.GetValueOrDefault(e.Slug), ShowCategory: false))]))];
+        var categories = content.Current.Categories;
+        List<(string Name, IReadOnlyList<Explainer> Shown, int Total)> shown;
+        if (CategoryId is null)
+        {
+            shown = [.. categories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, (IReadOnlyList<Explainer>)c.Value.Take(PerTopic).ToList(), c.Value.Length))];
+        }
+        else
+        {
+            var category = categories.Keys.FirstOrDefault(c => CategoryGroup.IdOf(c) == CategoryId);
+            var id = CategoryId;
+            if (category is null || Paging.Of(categories[category], PageNumber, PerPage, p => CategoryGroup.UrlOf(id, p)) is not { } page)
+            {
+                return NotFound();
+            }
+
+            Paging = page.Paging;
+            shown = [(category, page.Items, categories[category].Length)];
+        }
+
+        var reviews = await store.ReviewStatesAsync([.. shown.SelectMany(s => s.Shown).Select(e => e.Slug)], ct);
+        Groups = [.. shown.Select(s => new CategoryGroup(s.Name, s.Total,
+            [.. s.Shown.Select(e => new ExplainerCard(e, reviews.GetValueOrDefault(e.Slug), ShowCategory: false))]))];
+        HttpContext.CacheAs([PageTags.Lists, PageCache.DayTag, .. shown.SelectMany(s => s.Shown).SelectMany(PageTags.Card)]);
+        return Page();
     }
 
-    public sealed record CategoryGroup(string Category, IReadOnlyList<ExplainerCard> Explainers)
+    public sealed record CategoryGroup(string Category, int Total, IReadOnlyList<ExplainerCard> Explainers)
     {
-        public string Id => string.Concat(Category.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        public string Id => IdOf(Category);
+
+        public static string IdOf(string category) => string.Concat(category.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+
+        public static string UrlOf(string id, int page = 1) => page == 1 ? $"/explainers?category={Uri.EscapeDataString(id)}" : $"/explainers?category={Uri.EscapeDataString(id)}&page={page}";
     }
 }

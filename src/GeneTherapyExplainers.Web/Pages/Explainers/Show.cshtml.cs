@@ -12,6 +12,18 @@ public sealed record ExplainerView(Explainer Explainer, ExplainerEditorial Edito
     /// <summary>True when the next review date has passed: the page says so rather than hide it.</summary>
     public bool ReviewOverdue => Editorial.Review.Status == ReviewStatus.Overdue;
 
+    /// <summary>Everything the page shows that can change: kept pages are evicted by these.</summary>
+    public IEnumerable<string> Tags =>
+    [
+        PageTags.Explainer(Explainer.Slug), PageTags.Store(Explainer.Slug), PageCache.DayTag,
+        .. new[] { Previous, Next }.OfType<Explainer>().Select(n => PageTags.Explainer(n.Slug)),
+        .. Explainer.Series is { } series ? [PageTags.Series(series)] : Array.Empty<string>(),
+        .. Explainer.KeyTerms.Select(t => PageTags.Term(t.Key)),
+        .. Editorial.Contributors.Values.Select(p => PageTags.Person(p.Id)),
+        .. Editorial.Reviews.Select(r => r.ReviewerId).OfType<int>().Distinct().Select(PageTags.Person),
+        .. Editorial.Related.SelectMany(r => r.People.Select(p => PageTags.Person(p.PersonId)).Append(PageTags.Related(r.Id))),
+    ];
+
     public static async Task<ExplainerView> BuildAsync(ContentCatalog catalog, Explainer explainer, EditorialQueries store, bool preview, CancellationToken ct)
     {
         var (previous, next) = catalog.Neighbours(explainer);
@@ -33,6 +45,7 @@ public sealed class ShowModel(ContentCatalogProvider content, EditorialQueries s
         }
 
         View = await ExplainerView.BuildAsync(catalog, explainer, store, preview: false, ct);
+        HttpContext.CacheAs(View.Tags);
         return Page();
     }
 }

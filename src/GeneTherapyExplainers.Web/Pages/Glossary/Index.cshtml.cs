@@ -8,5 +8,9 @@ public sealed class IndexModel(ContentCatalogProvider content) : PageModel
 {
     public IReadOnlyList<IGrouping<char, GlossaryTerm>> Letters { get; private set; } = [];
 
-    public void OnGet() => Letters = [.. content.Current.Glossary.GroupBy(t => t.Letter).OrderBy(g => g.Key)];
+    public void OnGet()
+    {
+        Letters = [.. content.Current.Glossary.GroupBy(t => t.Letter).OrderBy(g => g.Key)];
+        HttpContext.CacheAs(PageTags.Glossary);
+    }
 }

@@ -15,6 +15,14 @@ public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider con
 
     public IReadOnlyList<(RelatedItem Item, RelatedItemRole Role)> Appearances { get; private set; } = [];
 
+    /// <summary>Explainers a page at a time: a reviewer may check thousands.</summary>
+    public const int PerPage = 30;
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public Paging Paging { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         var profile = await store.ProfileAsync(key, ct);
@@ -26,12 +34,20 @@ public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider con
         Person = profile.Person;
         var catalog = content.Current;
         // Only published explainers are listed: a draft stays private even on a profile.
-        Contributions = [.. profile.Contributions
+        List<(Explainer, ContributorRole)> all = [.. profile.Contributions
             .Select(c => (Explainer: catalog.FindPublished(c.Slug), c.Role))
             .Where(c => c.Explainer is not null)
             .Select(c => (c.Explainer!, c.Role))
             .OrderBy(c => c.Item1.Title, StringComparer.Ordinal)];
+        if (Paging.Of(all, PageNumber, PerPage, p => p == 1 ? $"/people/{key}" : $"/people/{key}?page={p}#explainers") is not { } page)
+        {
+            return NotFound();
+        }
+
+        (Contributions, Paging) = page;
         Appearances = profile.Appearances;
+        HttpContext.CacheAs([PageTags.Person(Person.Id), PageTags.Lists,
+            .. Contributions.Select(c => PageTags.Explainer(c.Explainer.Slug)), .. Appearances.Select(a => PageTags.Related(a.Item.Id))]);
         return Page();
     }
 }

@@ -20,6 +20,8 @@ public sealed class IndexModel(SearchIndex search, ContentCatalogProvider conten
 
     public void OnGet()
     {
+        // Results depend only on the query and the content: popular searches are answered from memory.
+        HttpContext.CacheAs(PageTags.Search, PageTags.Glossary);
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, SearchIndex.MaxQueryLength)];
         if (Query is null)
         {
