@@ -57,12 +57,24 @@ public sealed class StoreChangeTags(StoreChanges changes) : ISaveChangesIntercep
         return ValueTask.FromResult(result);
     }
 
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Announce(eventData.Context, committed: true);
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
-        Announce(eventData.Context, committed: true);
+        Committed(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A transaction with no save in it changed rows by SQL this cannot see: everything may have changed.</summary>
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && !pending.TryGetValue(context, out _))
+        {
+            changes.Publish(StoreChange.Everything);
+            return;
+        }
+
+        Announce(context, committed: true);
     }
 
     private void Collect(DbContext? context)
@@ -96,7 +108,7 @@ public sealed class StoreChangeTags(StoreChanges changes) : ISaveChangesIntercep
             changed = [.. tags];
             if (committed || context.Database.CurrentTransaction is null)
             {
-                tags.Clear();
+                pending.Remove(context);
             }
         }
 
