@@ -2,7 +2,6 @@ using GeneTherapyExplainers.Content.Model;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -65,17 +64,17 @@ internal static class FrontMatterReader
             return null;
         }
 
+        var parser = new LocatingParser(yaml, lineOffset);
         try
         {
-            if (InputGuard.FindAlias(yaml) is { } alias)
-            {
-                problems.Add(new ContentProblem(path, alias.Line + lineOffset, alias.Column, ProblemSeverity.Error,
-                    "Front matter cannot use YAML anchors or aliases (& and *). Write each value out."));
-                return null;
-            }
-
-            var value = Deserializer.Value!.Deserialize<T>(yaml) ?? new T();
-            return new FrontMatter<T>(value, Locate(yaml, lineOffset));
+            var value = Deserializer.Value!.Deserialize<T>(parser) ?? new T();
+            return new FrontMatter<T>(value, parser.Locations);
+        }
+        catch (Exception ex) when (AliasIn(ex) is { } alias)
+        {
+            problems.Add(new ContentProblem(path, (int)alias.At.Line + lineOffset, (int)alias.At.Column, ProblemSeverity.Error,
+                "Front matter cannot use YAML anchors or aliases (& and *). Write each value out."));
+            return null;
         }
         catch (YamlException ex)
         {
@@ -101,52 +100,16 @@ internal static class FrontMatterReader
             : message;
     }
 
-    private static Dictionary<string, SourceLocation> Locate(string yaml, int lineOffset)
+    private static AliasFoundException? AliasIn(Exception? ex)
     {
-        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        if (stream.Documents.Count > 0)
+        for (; ex is not null; ex = ex.InnerException)
         {
-            Walk(stream.Documents[0].RootNode, string.Empty, locations, lineOffset, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            if (ex is AliasFoundException alias)
+            {
+                return alias;
+            }
         }
 
-        return locations;
-    }
-
-    private static void Walk(YamlNode node, string path, Dictionary<string, SourceLocation> locations, int lineOffset, HashSet<YamlNode> seen)
-    {
-        // Aliases point back at nodes already walked; walking them again could take exponential time.
-        if (!seen.Add(node))
-        {
-            return;
-        }
-
-        // A key's own location is recorded first, so a value never replaces it.
-        if (path.Length > 0)
-        {
-            locations.TryAdd(path, new SourceLocation((int)node.Start.Line + lineOffset, (int)node.Start.Column));
-        }
-
-        switch (node)
-        {
-            case YamlMappingNode map:
-                foreach (var (key, value) in map.Children)
-                {
-                    var childPath = path.Length == 0 ? key.ToString() : $"{path}.{key}";
-                    locations.TryAdd(childPath, new SourceLocation((int)key.Start.Line + lineOffset, (int)key.Start.Column));
-                    Walk(value, childPath, locations, lineOffset, seen);
-                }
-
-                break;
-            case YamlSequenceNode list:
-                var i = 0;
-                foreach (var item in list.Children)
-                {
-                    Walk(item, $"{path}[{i++}]", locations, lineOffset, seen);
-                }
-
-                break;
-        }
+        return null;
     }
 }

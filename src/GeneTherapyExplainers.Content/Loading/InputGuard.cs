@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-
 namespace GeneTherapyExplainers.Content.Loading;
 
 /// <summary>
@@ -38,28 +35,6 @@ internal static class InputGuard
             {
                 return (lineNumber, $"The file has more than {MaxOpeningBrackets:N0} square brackets. Links and images are written [text](address); check for stray brackets.");
             }
-        }
-
-        return null;
-    }
-
-    /// <summary>Front matter may not use YAML anchors or aliases (&amp;name, *name): nothing needs them, and they can multiply data.</summary>
-    public static (int Line, int Column)? FindAlias(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        try
-        {
-            while (parser.MoveNext())
-            {
-                if (parser.Current is AnchorAlias or NodeEvent { Anchor.IsEmpty: false })
-                {
-                    return ((int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
-        {
-            // Broken YAML: the deserializer reports it, with its line, next.
         }
 
         return null;
