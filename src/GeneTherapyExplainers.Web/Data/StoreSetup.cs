@@ -103,6 +103,8 @@ public static class StoreSetup
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             await SyncLinksAsync(services, content.Initial);
         }
+
+        content.ForgetInitialText();
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>

@@ -44,7 +44,14 @@ public sealed class ContentCatalogProvider
     public ContentCatalog Current => catalog;
 
     /// <summary>The first build, as a change from nothing: what the search index and the store start from.</summary>
-    public CatalogChange Initial { get; }
+    public CatalogChange Initial { get; private set; }
+
+    /// <summary>Once the search index and the store have taken the first build, its text by section is not needed again.</summary>
+    public void ForgetInitialText()
+    {
+        Initial = Initial with { ChangedExplainers = [.. Initial.ChangedExplainers.Select(c => (c.Explainer, (IReadOnlyList<Section>)[]))] };
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     /// <summary>How many catalogs have been built: one at start-up, then one per change.</summary>
     public int Builds { get; private set; }
@@ -70,7 +77,20 @@ public sealed class ContentCatalogProvider
             LastChange = DateTimeOffset.UtcNow;
             Report(change, started, paths.Count);
             Changed?.Invoke(change);
+            ReturnMemory(change);
             return change;
+        }
+    }
+
+    /// <summary>
+    /// After reading many files the heap holds a lot of garbage from parsing; collecting it once, compacted, gives the
+    /// memory back, so the site's footprint is what it keeps, not what it read.
+    /// </summary>
+    private static void ReturnMemory(CatalogChange change)
+    {
+        if (change.ChangedExplainers.Count + change.ChangedTerms.Count > 500)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 
@@ -108,6 +128,8 @@ public static class ContentCatalogExtensions
     public static WebApplication UseContentMedia(this WebApplication app)
     {
         var provider = app.Services.GetRequiredService<ContentCatalogProvider>();
+        // The search index is built now, from the first build, rather than on the first search.
+        app.Services.GetRequiredService<Search.SearchIndex>();
         var media = Path.Combine(provider.ContentRoot, "media");
         Directory.CreateDirectory(media);
         app.UseStaticFiles(Delivery.Cached(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = "/media" }));

@@ -28,15 +28,24 @@ public sealed class SearchIndex : IDisposable
     private const char MarkStart = '\u0001';
     private const char MarkEnd = '\u0002';
     private static readonly string[] Columns = ["$kind", "$title", "$url", "$aliases", "$heading", "$body"];
-    private readonly ContentCatalogProvider content;
+    private readonly ContentCatalogProvider? content;
+    private readonly Func<ContentCatalog> catalog;
     private readonly string file = Path.Combine(Path.GetTempPath(), $"gte-search-{Guid.NewGuid():N}.db");
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly Lock gate = new();
 
     public SearchIndex(ContentCatalogProvider content)
+        : this(content.Initial, () => content.Current)
     {
         this.content = content;
+        content.Changed += Apply;
+    }
+
+    /// <summary>An index of one catalog build, not following later changes (for comparing with one that did).</summary>
+    internal SearchIndex(CatalogChange initial, Func<ContentCatalog> catalog)
+    {
+        this.catalog = catalog;
         connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
@@ -47,8 +56,7 @@ public sealed class SearchIndex : IDisposable
             CREATE TABLE page_rows (url TEXT NOT NULL, id INTEGER NOT NULL);
             CREATE INDEX page_rows_url ON page_rows (url);
             """);
-        Apply(content.Initial);
-        content.Changed += Apply;
+        Apply(initial);
     }
 
     /// <summary>Replaces the rows of every page the change touched, in one transaction.</summary>
@@ -108,7 +116,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Searches with the reader's words, whatever they typed: punctuation and search syntax count as nothing.</summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 20)
     {
-        var match = ToMatchExpression(query, content.Current);
+        var match = ToMatchExpression(query, catalog());
         if (match is null)
         {
             return [];
@@ -178,7 +186,11 @@ public sealed class SearchIndex : IDisposable
 
     public void Dispose()
     {
-        content.Changed -= Apply;
+        if (content is not null)
+        {
+            content.Changed -= Apply;
+        }
+
         writer.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(connectionString));
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })

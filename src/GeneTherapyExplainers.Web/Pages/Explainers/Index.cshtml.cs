@@ -18,7 +18,9 @@ public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries 
     [BindProperty(SupportsGet = true, Name = "category")]
     public string? CategoryId { get; set; }
 
+    // From the query string only: "page" is also the route value that names the Razor page.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<CategoryGroup> Groups { get; private set; } = [];

@@ -15,7 +15,9 @@ public sealed class ReviewsModel(ContentCatalogProvider content, EditorialQuerie
 
     public const int PerPage = 50;
 
+    // From the query string only: "page" is also the route value that names the Razor page.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Explainer Explainer { get; private set; } = null!;

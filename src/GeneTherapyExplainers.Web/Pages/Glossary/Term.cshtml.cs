@@ -10,7 +10,9 @@ public sealed class TermModel(ContentCatalogProvider content) : PageModel
     /// <summary>Explainers listed under "used in" a page at a time: a common word can be in thousands.</summary>
     public const int PerPage = 20;
 
+    // From the query string only: "page" is also the route value that names the Razor page.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public GlossaryTerm Term { get; private set; } = null!;

@@ -18,7 +18,9 @@ public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider con
     /// <summary>Explainers a page at a time: a reviewer may check thousands.</summary>
     public const int PerPage = 30;
 
+    // From the query string only: "page" is also the route value that names the Razor page.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int? PageNumber { get; set; }
 
     public Paging Paging { get; private set; } = null!;
