@@ -50,6 +50,8 @@ app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFo
 app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseAllowedMethods();
+// A NUL byte in a posted form becomes a message beside its field (ASP.NET Core would refuse the whole form).
+app.UseFormTextGuard();
 
 // Errors: the site's own error and status pages, never a bare 500.
 if (!app.Environment.IsDevelopment())
