@@ -11,14 +11,19 @@ namespace GeneTherapyExplainers.Web.Data;
 /// </summary>
 public static class ExplainerLinkSync
 {
-    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, ContentCatalog catalog, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Syncs every explainer of <paramref name="catalog"/>. <paramref name="firstDate"/> says when an explainer first
+    /// existed, from its content (see <see cref="ContentHistory"/>); without it, <paramref name="today"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(
+        EditorialDbContext db, ContentCatalog catalog, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, CancellationToken ct = default)
     {
         db.Actor = "system:content";
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
         var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
         var contributors = await db.ExplainerContributors.ToListAsync(ct);
         var links = await db.ExplainerRelated.ToListAsync(ct);
-        var schedules = await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
+        var schedules = await db.ExplainerSchedules.ToDictionaryAsync(s => s.ExplainerSlug, ct);
 
         foreach (var explainer in catalog.All)
         {
@@ -48,10 +53,17 @@ public static class ExplainerLinkSync
                 }
             }
 
-            if (!schedules.Contains(explainer.Slug))
+            // The first date comes from the content, not from the day this database first saw the explainer;
+            // a date recorded that way by an earlier version is moved back to the content's.
+            var first = firstDate?.Invoke(explainer) ?? today;
+            if (!schedules.TryGetValue(explainer.Slug, out var schedule))
             {
-                schedules.Add(explainer.Slug);
-                db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = today });
+                schedules[explainer.Slug] = schedule = new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = first };
+                db.ExplainerSchedules.Add(schedule);
+            }
+            else if (schedule.FirstSeenOn is null || schedule.FirstSeenOn > first)
+            {
+                schedule.FirstSeenOn = first;
             }
         }
 
