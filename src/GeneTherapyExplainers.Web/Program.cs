@@ -9,6 +9,12 @@ if (CommandLine.IsValidate(args))
     return ValidateCommand.Run(args, Console.Out, Console.Error);
 }
 
+// "store copy" copies every row of one store into another (SQLite to PostgreSQL, say), without starting the site.
+if (CommandLine.IsStore(args))
+{
+    return await StoreCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.
