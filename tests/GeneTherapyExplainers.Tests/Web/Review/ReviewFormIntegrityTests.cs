@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GeneTherapyExplainers.Tests.Web.Review;
 
 /// <summary>Races and odd values in the review workspace: each gets a message next to its field, and nothing is lost.</summary>
-public class ReviewFormIntegrityTests(ReviewerSiteFixture fixture) : IClassFixture<ReviewerSiteFixture>
+public abstract class ReviewFormIntegrityTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : ReviewerSiteFixture
 {
     private async Task<Session> SignedInReviewerAsync()
     {
@@ -107,3 +108,7 @@ public class ReviewFormIntegrityTests(ReviewerSiteFixture fixture) : IClassFixtu
         Assert.Contains("after the byte", value, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReviewFormIntegrityTests(ReviewerSiteFixture fixture) : ReviewFormIntegrityTests<ReviewerSiteFixture>(fixture);
+
+public sealed class PostgresReviewFormIntegrityTests(PostgresReviewerSiteFixture fixture) : ReviewFormIntegrityTests<PostgresReviewerSiteFixture>(fixture);
