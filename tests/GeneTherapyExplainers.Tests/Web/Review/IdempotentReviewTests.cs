@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GeneTherapyExplainers.Tests.Web.Review;
 
 /// <summary>Review records are append-only, so a form posted again (a retry after a lost answer) must record once.</summary>
-public class IdempotentReviewTests(ReviewerSiteFixture fixture) : IClassFixture<ReviewerSiteFixture>
+public abstract class IdempotentReviewTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : ReviewerSiteFixture
 {
     private const string Url = "/review/explainers/what-is-gene-therapy";
 
@@ -93,3 +94,7 @@ public class IdempotentReviewTests(ReviewerSiteFixture fixture) : IClassFixture<
         Assert.Equal(0, await RecordsWithNotesAsync(notes));
     }
 }
+
+public sealed class IdempotentReviewTests(ReviewerSiteFixture fixture) : IdempotentReviewTests<ReviewerSiteFixture>(fixture);
+
+public sealed class PostgresIdempotentReviewTests(PostgresReviewerSiteFixture fixture) : IdempotentReviewTests<PostgresReviewerSiteFixture>(fixture);
