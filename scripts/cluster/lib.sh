@@ -111,21 +111,27 @@ sign_in() {
 
 form_token() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
 
+# The one-time key of a review form (Input.SubmissionId), so a retried post records once.
+form_submission() { grep -o 'name="Input.SubmissionId"[^>]*' | sed -n 's/.*value="\([^"]*\)".*/\1/p' | head -1; }
+
 review_line() { curl -fs "$1/explainers/gene-therapy-explained" | tr '\n' ' ' | sed -n 's/.*class="review-line"[^>]*>\(.*\)/\1/p' | sed 's/<[^>]*>//g; s/  */ /g' | cut -c1-90; }
 
 # Records a review on instance b with a form and a sign-in from instance a, and shows it on instance a.
 demo_review() {
-  local a="http://127.0.0.1:$1" b="http://127.0.0.1:$2" jar="$work/demo.cookies" token today status i
+  local a="http://127.0.0.1:$1" b="http://127.0.0.1:$2" jar="$work/demo.cookies" form token submission today status i
   say "A review recorded through instance b shows on instance a"
   echo "instance a says before:  $(review_line "$a")"
   [ "$(sign_in "$a" "$jar")" = 302 ] || { echo "signing in on instance a failed" >&2; return 1; }
   echo "signed in on instance a"
-  token=$(curl -fs -c "$jar" -b "$jar" "$a/review/explainers/gene-therapy-explained" | form_token)
+  form=$(curl -fs -c "$jar" -b "$jar" "$a/review/explainers/gene-therapy-explained")
+  token=$(form_token <<<"$form")
+  submission=$(form_submission <<<"$form")
   echo "review form loaded from instance a"
   today=$(date -u +%F)
   status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$b/review/explainers/gene-therapy-explained" \
-    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Kind=Editorial" \
-    --data-urlencode "Input.ReviewedOn=$today" --data-urlencode "Input.Notes=Recorded through instance b by scripts/cluster.sh.")
+    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.SubmissionId=$submission" \
+    --data-urlencode "Input.Kind=Editorial" --data-urlencode "Input.ReviewedOn=$today" \
+    --data-urlencode "Input.Notes=Recorded through instance b by scripts/cluster.sh.")
   echo "posted to instance b with the same cookie and form: HTTP $status"
   for i in $(seq 1 20); do
     review_line "$a" | grep -q "$(date -u +'%-d %B %Y')" && break
@@ -155,8 +161,10 @@ failover_check() {
     (n=0
      while [ "$(date +%s)" -lt "$stop_at" ]; do
        n=$((n + 1)); note="load write $w-$n"
+       # Each write as from a newly loaded form: its own one-time key.
        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -b "$jar" "$base/review/explainers/gene-therapy-explained" \
          --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Kind=Technical" \
+         --data-urlencode "Input.SubmissionId=$(cat /proc/sys/kernel/random/uuid)" \
          --data-urlencode "Input.ReviewedOn=$today" --data-urlencode "Input.Notes=$note")
        echo "$code POST $note"
      done >"$out/writer-$w") &
@@ -168,7 +176,8 @@ failover_check() {
   wait "${load[@]}"
   local total failed writes acknowledged stored missing
   total=$(cat "$out"/reader-* "$out"/writer-* | wc -l)
-  failed=$(cat "$out"/reader-* "$out"/writer-* | awk '$1 !~ /^(200|302)$/' | wc -l)
+  # A read fails unless it is 200; a write fails unless it is 302 (recorded, then sent on to the page).
+  failed=$( (awk '$1 != 200' "$out"/reader-*; awk '$1 != 302' "$out"/writer-*) | wc -l)
   writes=$(cat "$out"/writer-* | wc -l)
   acknowledged=$(cat "$out"/writer-* | awk '$1 == 302' | sed 's/^302 POST //' | sort)
   stored=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d gte_cluster -At \
@@ -177,8 +186,8 @@ failover_check() {
   echo "requests: $total ($writes review writes), failed: $failed"
   echo "writes acknowledged: $(echo "$acknowledged" | sed '/^$/d' | wc -l), found in the database: $(echo "$stored" | sed '/^$/d' | wc -l), lost: $missing"
   grep -c "127.0.0.1:$port_a" "$work/nginx/error.log" >/dev/null 2>&1 && echo "nginx noticed: $(grep -m1 "127.0.0.1:$port_a" "$work/nginx/error.log" | cut -c1-160)"
-  if [ "$failed" -ne 0 ] || [ "$missing" -ne 0 ]; then
-    cat "$out"/reader-* "$out"/writer-* | awk '$1 !~ /^(200|302)$/' | sort | uniq -c | head >&2
+  if [ "$failed" -ne 0 ] || [ "$missing" -ne 0 ] || [ "$writes" -eq 0 ]; then
+    (awk '$1 != 200' "$out"/reader-*; awk '$1 != 302' "$out"/writer-*) | cut -d' ' -f1,2 | sort | uniq -c | head >&2
     echo "Failover check: FAILED"
     return 1
   fi
