@@ -3,7 +3,8 @@
 # against a real Kestrel port, with axe-core accessibility rules). Installs what the browser suite needs
 # where it is missing: Debian's chromium and chromium-driver, and the axe-core npm package. The store tests run on
 # SQLite and on PostgreSQL: a throwaway PostgreSQL server (Debian's postgresql, installed where missing) is started
-# in a temporary folder on a free port, named to the tests by GTE_TEST_POSTGRES, and stopped at the end.
+# in a temporary folder on a free port, named to the tests by GTE_TEST_POSTGRES, and stopped at the end. Last, the
+# failover check of scripts/cluster.sh (PostgreSQL, two instances, nginx; one stopped under load) runs once.
 # Ends with one line: "Tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -63,8 +64,13 @@ if [ -f TestResults/summary.txt ]; then
   echo "Hostile requests tried: $requests kinds (path traversal, NUL bytes, odd methods, over-long lines, unknown hosts, odd headers)."
 fi
 
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Several instances behind nginx, under load, one stopped: no failed request and no lost write (counted as one test).
+say "Failover check (scripts/cluster.sh --check)"
+cluster_passed=0 cluster_failed=0
+if bash scripts/cluster.sh --check; then cluster_passed=1; else cluster_failed=1; status=1; fi
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk -v c="$cluster_passed" '{s+=$2} END {print s+c}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk -v c="$cluster_failed" '{s+=$2} END {print s+c}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

@@ -42,6 +42,15 @@ pg_port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# A random port that nothing listens on, below the kernel's range for outgoing connections (which a listener
+# could otherwise collide with).
+pg_random_port() {
+  local low
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 20000 ] 2>/dev/null || low=32768
+  echo $(( 15000 + RANDOM % (low - 15000) ))
+}
+
 pg_start() {
   if ! pg_install; then
     pg_say "PostgreSQL could not be installed (apt-get install postgresql failed)."
@@ -62,7 +71,7 @@ pg_start() {
   fi
   local try
   for try in 1 2 3 4 5; do
-    PG_PORT=$(( 20000 + (RANDOM % 20000) ))
+    PG_PORT=$(pg_random_port)
     pg_port_free "$PG_PORT" || continue
     if pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 start \
         -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null; then

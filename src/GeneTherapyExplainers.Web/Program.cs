@@ -9,6 +9,12 @@ if (CommandLine.IsValidate(args))
     return ValidateCommand.Run(args, Console.Out, Console.Error);
 }
 
+// "store copy" copies every row of one store into another (SQLite to PostgreSQL, say), without starting the site.
+if (CommandLine.IsStore(args))
+{
+    return await StoreCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.
@@ -51,6 +57,8 @@ app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFo
 app.UseSecurityHeaders();
 app.UseRequestLogging();
 app.UseAllowedMethods();
+// A NUL byte in a posted form becomes a message beside its field (ASP.NET Core would refuse the whole form).
+app.UseFormTextGuard();
 
 // Errors: the site's own error and status pages, never a bare 500.
 if (!app.Environment.IsDevelopment())

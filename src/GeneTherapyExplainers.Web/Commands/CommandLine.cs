@@ -7,6 +7,8 @@ public static class CommandLine
 
     public static bool IsValidate(string[] args) => args.Length > 0 && args[0] == "validate";
 
+    public static bool IsStore(string[] args) => args.Length > 0 && args[0] == "store";
+
     /// <summary>The arguments the host should see: configuration switches only, never a command's own words.</summary>
-    public static string[] HostArguments(string[] args) => IsUsers(args) || IsValidate(args) ? [] : args;
+    public static string[] HostArguments(string[] args) => IsUsers(args) || IsValidate(args) || IsStore(args) ? [] : args;
 }

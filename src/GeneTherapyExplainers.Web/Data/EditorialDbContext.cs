@@ -17,6 +17,9 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>Who the changes in the next save are made by: an account's email, or a "system:" name.</summary>
     public string Actor { get; set; } = "system";
 
+    /// <summary>Off only while <see cref="StoreCopy"/> copies rows that already carry their own audit trail.</summary>
+    public bool RecordsAudit { get; set; } = true;
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<RelatedItem> RelatedItems => Set<RelatedItem>();
@@ -47,13 +50,21 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        Audit.Record(this);
+        if (RecordsAudit)
+        {
+            Audit.Record(this);
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        Audit.Record(this);
+        if (RecordsAudit)
+        {
+            Audit.Record(this);
+        }
+
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

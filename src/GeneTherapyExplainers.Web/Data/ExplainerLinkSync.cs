@@ -14,8 +14,13 @@ public static class ExplainerLinkSync
     /// <summary>Beyond this many explainers, reading every link row once beats asking for each explainer's.</summary>
     private const int ReadAllAbove = 500;
 
-    /// <summary>Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.</summary>
-    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.
+    /// <paramref name="firstDate"/> says when an explainer first existed, from its content (see <see cref="ContentHistory"/>);
+    /// without it, <paramref name="today"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(
+        EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, CancellationToken ct = default)
     {
         db.Actor = "system:content";
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
@@ -26,8 +31,7 @@ public static class ExplainerLinkSync
             .ToDictionary(c => (c.ExplainerSlug, c.Role));
         var links = (await db.ExplainerRelated.Where(l => all || slugs.Contains(l.ExplainerSlug)).Select(l => new { l.ExplainerSlug, l.RelatedItemId }).ToListAsync(ct))
             .Select(l => (l.ExplainerSlug, l.RelatedItemId)).ToHashSet();
-        var schedules = (await db.ExplainerSchedules.Where(s => all || slugs.Contains(s.ExplainerSlug)).Select(s => s.ExplainerSlug).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
+        var schedules = await db.ExplainerSchedules.Where(s => all || slugs.Contains(s.ExplainerSlug)).ToDictionaryAsync(s => s.ExplainerSlug, ct);
 
         foreach (var explainer in changed)
         {
@@ -54,9 +58,17 @@ public static class ExplainerLinkSync
                 }
             }
 
-            if (schedules.Add(explainer.Slug))
+            // The first date comes from the content, not from the day this database first saw the explainer;
+            // a date recorded that way by an earlier version is moved back to the content's.
+            var first = firstDate?.Invoke(explainer) ?? today;
+            if (!schedules.TryGetValue(explainer.Slug, out var schedule))
             {
-                db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = today });
+                schedules[explainer.Slug] = schedule = new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = first };
+                db.ExplainerSchedules.Add(schedule);
+            }
+            else if (schedule.FirstSeenOn is null || schedule.FirstSeenOn > first)
+            {
+                schedule.FirstSeenOn = first;
             }
         }
 

@@ -27,8 +27,8 @@ public sealed class StoreChangeTags(StoreChanges changes) : ISaveChangesIntercep
         Person p => ["person:" + p.Id],
         RelatedItem i => ["related:" + i.Id],
         RelatedItemPerson rp => ["related:" + rp.RelatedItemId, "person:" + rp.PersonId],
-        // Accounts and the audit trail appear on no public page.
-        AuditEntry or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
+        // Accounts, keys and the audit trail appear on no public page.
+        AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
             or IdentityUserToken<string> or IdentityRoleClaim<string> => [],
         _ => ["*"],
     };

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace GeneTherapyExplainers.Web.Data;
 
@@ -25,6 +26,12 @@ public static class StoreMigrations
         if (db.Database.IsSqlite())
         {
             await AdoptHandWrittenSchemaAsync(db, cancellationToken);
+        }
+        else
+        {
+            // Npgsql's provider reads the history table without first checking it exists, and logs the failure as an
+            // error with its SQL on a new database. Making the (empty) table first keeps the log true and free of SQL.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -77,6 +77,7 @@ public static class StoreSetup
         services.AddScoped<EditorialQueries>();
         services.AddScoped<ReviewWorkspace>();
         services.AddSingleton<StoreProblems>();
+        services.AddSingleton<ContentHistory>();
         services.AddSingleton<StoreStartupReport>();
         services.AddSingleton(TimeProvider.System);
         return services;
@@ -113,7 +114,9 @@ public static class StoreSetup
         var db = services.GetRequiredService<EditorialDbContext>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var problems = await ExplainerLinkSync.SyncAsync(db, [.. change.ChangedExplainers.Select(c => c.Explainer)], today);
+        var root = services.GetRequiredService<ContentCatalogProvider>().ContentRoot;
+        var firstDates = await services.GetRequiredService<ContentHistory>().FirstDatesAsync(root, today);
+        var problems = await ExplainerLinkSync.SyncAsync(db, [.. change.ChangedExplainers.Select(c => c.Explainer)], today, firstDates);
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);

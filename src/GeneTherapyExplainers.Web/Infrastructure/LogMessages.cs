@@ -27,6 +27,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Account {Email}: {Action}, by {Actor} with the users command")]
     public static partial void AccountChanged(this ILogger logger, string email, string action, string actor);
 
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "No git history for {ContentRoot} ({Reason}); explainers are dated from front matter or file times")]
+    public static partial void ContentHistoryUnavailable(this ILogger logger, string contentRoot, string reason);
+
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Content rebuild failed; it will be tried again")]
     public static partial void ContentRebuildFailed(this ILogger logger, Exception exception);
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneTherapyExplainers.Tests.Data;
 
-public class StoreTests
+/// <summary>Seeding, restarts and front-matter links, on both providers.</summary>
+public abstract class StoreTests<TStore>(TStore store) : IClassFixture<TStore>
+    where TStore : StoreFixture
 {
     private const string Long = "/explainers/gene-therapy-explained";
 
@@ -29,7 +31,7 @@ public class StoreTests
     [Fact]
     public async Task SeedingTwiceChangesNothing()
     {
-        using var site = new SiteFactory(RepositoryPaths.Content);
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings() };
         _ = site.Server;
         var before = await SnapshotAsync(site);
         var added = -1;
@@ -48,7 +50,8 @@ public class StoreTests
     public async Task AChangedRecordSurvivesARestart()
     {
         string dataRoot;
-        using (var first = new SiteFactory(RepositoryPaths.Content) { KeepData = true })
+        var shared = store.NewSiteSettings();
+        using (var first = new SiteFactory(RepositoryPaths.Content) { Store = shared, KeepData = true })
         {
             dataRoot = first.DataRoot;
             await first.WithScopeAsync(async services =>
@@ -64,7 +67,7 @@ public class StoreTests
             });
         }
 
-        using var second = new SiteFactory(RepositoryPaths.Content, dataRoot: dataRoot);
+        using var second = new SiteFactory(RepositoryPaths.Content, dataRoot: dataRoot) { Store = shared };
         var (_, profile) = await second.GetPageAsync("/people/georgios-anagas");
         Assert.Equal("A bio changed on the site.", profile.Text(".bio"));
         var (_, page) = await second.GetPageAsync(Long);
@@ -79,7 +82,7 @@ public class StoreTests
     {
         using var content = new TempContent(withShippedContent: true);
         content.Write("explainers/orphan.md", "---\ntitle: Orphan\nsummary: S.\ncategory: C\nauthor: nobody-at-all\nrelated: [feng-shank3-interview, no-such-interview]\n---\n\nText.\n");
-        using var site = new SiteFactory(content.Root);
+        using var site = new SiteFactory(content.Root) { Store = store.NewSiteSettings() };
         var (response, page) = await site.GetPageAsync("/explainers/orphan");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(page.QuerySelector(".byline"));
@@ -89,3 +92,7 @@ public class StoreTests
         Assert.Contains(problems, p => p.Path == "explainers/orphan.md" && p.Line == 6 && p.Message.Contains("'no-such-interview'", StringComparison.Ordinal));
     }
 }
+
+public sealed class StoreTests(SqliteStore store) : StoreTests<SqliteStore>(store);
+
+public sealed class PostgresStoreTests(PostgresStore store) : StoreTests<PostgresStore>(store);

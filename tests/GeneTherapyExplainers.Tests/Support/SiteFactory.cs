@@ -15,6 +15,9 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
     /// <summary>Keep the data folder on dispose, so a later factory can start on it.</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>Where the store is (<see cref="StoreFixture.NewSiteSettings"/>); by default SQLite in <see cref="DataRoot"/>.</summary>
+    public IReadOnlyDictionary<string, string> Store { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra configuration, as if given on the command line.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -64,7 +67,7 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
         builder.UseEnvironment(environment);
         builder.UseSetting("Site:ContentPath", contentRoot);
         builder.UseSetting("Site:DataPath", DataRoot);
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in Store.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

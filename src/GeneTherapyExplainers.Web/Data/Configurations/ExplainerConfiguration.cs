@@ -48,6 +48,7 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.Property(x => x.SourcePage).HasMaxLength(200);
         builder.HasIndex(x => x.ExplainerSlug);
+        builder.HasIndex(x => x.SubmissionId).IsUnique();
         builder.HasOne(x => x.Reviewer).WithMany().HasForeignKey(x => x.ReviewerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReviewRecord>().WithMany().HasForeignKey(x => x.CorrectsId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -50,4 +50,10 @@ public sealed class ReviewRecord
     public int? CorrectsId { get; set; }
 
     public string? SourcePage { get; set; }
+
+    /// <summary>
+    /// The one-time key of the form that recorded it (unique): a post of the same form again, such as a retry after
+    /// a lost answer, records nothing new. Null for records that came from no form (the seed data).
+    /// </summary>
+    public Guid? SubmissionId { get; set; }
 }

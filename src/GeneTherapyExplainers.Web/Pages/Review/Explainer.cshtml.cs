@@ -5,6 +5,7 @@ using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 
@@ -38,6 +39,7 @@ public sealed class ExplainerModel(
         }
 
         Input.ReviewedOn = queries.Today;
+        Input.SubmissionId = Guid.NewGuid();
         return Page();
     }
 
@@ -46,6 +48,11 @@ public sealed class ExplainerModel(
         if (!await LoadAsync(slug, ct))
         {
             return NotFound();
+        }
+
+        if (Input.SubmissionId is null || SaveConflict.IsUnreadable(ModelState, "Input.SubmissionId"))
+        {
+            NewSubmission("This form arrived without its one-time key, so nothing was recorded. Check the entry below and record it again.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -78,8 +85,14 @@ public sealed class ExplainerModel(
             return Page();
         }
 
+        // This form was recorded already (a retry after a lost answer, or a double click): the same answer again.
+        if (await RecordedByThisFormAsync(ct) is { } earlier)
+        {
+            return AnswerForEarlier(earlier);
+        }
+
         var user = await CurrentUserAsync();
-        Db.ReviewRecords.Add(new ReviewRecord
+        var record = new ReviewRecord
         {
             ExplainerSlug = Explainer.Slug,
             Kind = Input.Kind!.Value,
@@ -90,9 +103,54 @@ public sealed class ExplainerModel(
             CorrectsId = Input.CorrectsId,
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = user.Email ?? user.Id,
-        });
-        await Db.SaveChangesAsync(ct);
+            SubmissionId = Input.SubmissionId,
+        };
+        Db.ReviewRecords.Add(record);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
+        {
+            // The same form, posted twice at once: the other post recorded it.
+            Db.ChangeTracker.Clear();
+            var other = await RecordedByThisFormAsync(ct);
+            if (other is null)
+            {
+                throw;
+            }
+
+            return AnswerForEarlier(other);
+        }
+
         return RedirectToPage(new { slug = Explainer.Slug, recorded = true });
+    }
+
+    private Task<ReviewRecord?> RecordedByThisFormAsync(CancellationToken ct) =>
+        Db.ReviewRecords.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionId == Input.SubmissionId, ct);
+
+    /// <summary>
+    /// The answer to a form that was recorded already: "recorded" when it says the same again; when its values
+    /// differ (the form was sent, then changed and sent again), nothing is recorded and the form gets a new key.
+    /// </summary>
+    private IActionResult AnswerForEarlier(ReviewRecord earlier)
+    {
+        if (earlier.ExplainerSlug == Explainer.Slug && earlier.Kind == Input.Kind && earlier.ReviewedOn == Input.ReviewedOn
+            && earlier.Notes == Clean(Input.Notes) && earlier.SourcesChecked == Clean(Input.SourcesChecked) && earlier.CorrectsId == Input.CorrectsId)
+        {
+            return RedirectToPage(new { slug = Explainer.Slug, recorded = true });
+        }
+
+        NewSubmission("This form was used already to record a review, so this entry was not recorded. Check it below and record it again to add it as a new entry.");
+        return Page();
+    }
+
+    /// <summary>A fresh one-time key for the form, and the reason it was needed, above the form.</summary>
+    private void NewSubmission(string reason)
+    {
+        ModelState.Remove("Input.SubmissionId");
+        Input.SubmissionId = Guid.NewGuid();
+        ModelState.AddModelError(string.Empty, reason);
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
@@ -128,5 +186,8 @@ public sealed class ExplainerModel(
         public string? SourcesChecked { get; set; }
 
         public int? CorrectsId { get; set; }
+
+        /// <summary>The form's one-time key: however often this form is posted, it records one review.</summary>
+        public Guid? SubmissionId { get; set; }
     }
 }

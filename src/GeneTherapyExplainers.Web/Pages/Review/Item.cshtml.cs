@@ -26,7 +26,7 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
 
     public bool IsNew { get; private set; }
 
-    public IReadOnlyList<KeyValuePair<string, string?>>? Conflict { get; private set; }
+    public SaveConflict? Conflict { get; private set; }
 
     public IReadOnlyList<SelectListItem> PeopleOptions { get; private set; } = [];
 
@@ -53,11 +53,24 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
     {
         await LoadPeopleAsync(ct);
         IsNew = key == NewKey;
+        if (IsNew)
+        {
+            ModelState.Remove("Input.Version"); // a new item has no version yet
+        }
+        else if (SaveConflict.IsUnreadable(ModelState))
+        {
+            Conflict = new(Input.Describe(), VersionUnreadable: true);
+            return await ShowStoredAsync(key, ct);
+        }
+
         if (!string.IsNullOrWhiteSpace(Input.Url) && !UrlSafety.IsWebAddress(Input.Url))
         {
             ModelState.AddModelError("Input.Url", "Enter a web address that starts with https:// or http://.");
         }
 
+        var people = await Db.People.Where(p => p.Key == Input.GuestKey || p.Key == Input.HostKey).ToListAsync(ct);
+        RequireKnown(people, Input.GuestKey, "Input.GuestKey", "Choose the guest from the list, or None.");
+        RequireKnown(people, Input.HostKey, "Input.HostKey", "Choose the host from the list, or None.");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -81,23 +94,22 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
             item.Version = Guid.NewGuid();
         }
 
-        Input.ApplyTo(item, await Db.People.Where(p => p.Key == Input.GuestKey || p.Key == Input.HostKey).ToListAsync(ct));
+        Input.ApplyTo(item, people);
         try
         {
             await Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            Conflict = Input.Describe();
+            Conflict = new(Input.Describe());
             Db.ChangeTracker.Clear();
-            var current = await FindAsync(key, ct);
-            if (current is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            Input = ItemInput.From(current);
+            return await ShowStoredAsync(key, ct);
+        }
+        catch (DbUpdateException ex) when (IsNew && StoreErrors.IsUniqueViolation(ex))
+        {
+            // Another reviewer's add took the same key between our check and our save.
+            Db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.Title", "Someone added an item with this title at the same moment, so this one was not added. Check the list of interviews and articles, then add it again if it is still missing.");
             return Page();
         }
 
@@ -109,6 +121,29 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
         }
 
         return Redirect("/review/related");
+    }
+
+    /// <summary>The form again, with the stored values (and their version) in place of what was sent.</summary>
+    private async Task<IActionResult> ShowStoredAsync(string key, CancellationToken ct)
+    {
+        var current = await FindAsync(key, ct);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Input = ItemInput.From(current);
+        return Page();
+    }
+
+    /// <summary>A guest or host key must name a person in the store: an unknown key never silently removes one.</summary>
+    private void RequireKnown(List<Person> people, string? key, string field, string message)
+    {
+        if (!string.IsNullOrEmpty(key) && people.All(p => p.Key != key))
+        {
+            ModelState.AddModelError(field, message);
+        }
     }
 
     private Task<RelatedItem?> FindAsync(string key, CancellationToken ct) =>

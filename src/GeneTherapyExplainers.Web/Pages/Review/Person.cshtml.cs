@@ -4,6 +4,7 @@ using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
@@ -19,7 +20,7 @@ public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> use
 
     public string Key { get; private set; } = "";
 
-    public IReadOnlyList<KeyValuePair<string, string?>>? Conflict { get; private set; }
+    public SaveConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -43,6 +44,12 @@ public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> use
         }
 
         Key = person.Key;
+        if (SaveConflict.IsUnreadable(ModelState))
+        {
+            Conflict = new(Input.Describe(), VersionUnreadable: true);
+            return ShowStored(person);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -58,15 +65,20 @@ public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> use
         }
         catch (DbUpdateConcurrencyException)
         {
-            Conflict = Input.Describe();
+            Conflict = new(Input.Describe());
             Db.ChangeTracker.Clear();
-            var current = await Db.People.AsNoTracking().FirstAsync(p => p.Key == key, ct);
-            ModelState.Clear();
-            Input = PersonInput.From(current);
-            return Page();
+            return ShowStored(await Db.People.AsNoTracking().FirstAsync(p => p.Key == key, ct));
         }
 
         return RedirectToPage(new { key, saved = true });
+    }
+
+    /// <summary>The form again, with the stored values (and their version) in place of what was sent.</summary>
+    private PageResult ShowStored(Person stored)
+    {
+        ModelState.Clear();
+        Input = PersonInput.From(stored);
+        return Page();
     }
 
     public sealed class PersonInput

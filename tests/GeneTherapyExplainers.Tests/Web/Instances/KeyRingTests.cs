@@ -42,6 +42,40 @@ public abstract class KeyRingTests<TStore>(TStore store) : IClassFixture<TStore>
             Assert.True(await db.ReviewRecords.AnyAsync(r => r.Notes == "Sent after a restart."));
         });
     }
+
+    [Fact]
+    public async Task WithACertificateTheKeysAreEncryptedInTheStore()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=gte-keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pfx = Path.Combine(Path.GetTempPath(), $"gte-keys-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx password"));
+        try
+        {
+            var settings = store.NewSiteSettings();
+            using var site = new SiteFactory(RepositoryPaths.Content)
+            {
+                Store = settings,
+                Settings = { ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "pfx password" },
+            };
+            await site.AddUserAsync("encrypted@example.org", "Reviewer", Session.Password);
+            using var session = site.NewSession();
+            Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync("encrypted@example.org")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/review")).Response.StatusCode);
+            await site.WithScopeAsync(async services =>
+            {
+                var xml = (await services.GetRequiredService<EditorialDbContext>().DataProtectionKeys.SingleAsync()).Xml!;
+                Assert.Contains("EncryptedXml", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
 }
 
 public sealed class SqliteKeyRingTests(SqliteStore store) : KeyRingTests<SqliteStore>(store);

@@ -6,13 +6,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneTherapyExplainers.Tests.Web.Review;
 
-public sealed class ReviewerSiteFixture : IAsyncLifetime, IDisposable
+/// <summary>One site with a reviewer and an editor, on SQLite; <see cref="PostgresReviewerSiteFixture"/> is the same on PostgreSQL.</summary>
+public class ReviewerSiteFixture : IAsyncLifetime, IDisposable
 {
     public const string Reviewer = "georgios@example.org";
     public const string Editor = "editor@example.org";
+    private readonly StoreFixture store;
 
-    // Many tests sign in from the same in-process client; the rate limit has its own tests.
-    public SiteFactory Site { get; } = new(RepositoryPaths.Content) { Settings = { ["Accounts:SignInPermitLimit"] = "10000" } };
+    public ReviewerSiteFixture()
+        : this(new SqliteStore())
+    {
+    }
+
+    protected ReviewerSiteFixture(StoreFixture store)
+    {
+        this.store = store;
+        // Many tests sign in from the same in-process client; the rate limit has its own tests.
+        Site = new(RepositoryPaths.Content) { Store = store.NewSiteSettings(), Settings = { ["Accounts:SignInPermitLimit"] = "10000" } };
+    }
+
+    public SiteFactory Site { get; }
 
     public async Task InitializeAsync()
     {
@@ -22,10 +35,18 @@ public sealed class ReviewerSiteFixture : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => Site.Dispose();
+    public void Dispose()
+    {
+        Site.Dispose();
+        store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
-public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture<ReviewerSiteFixture>
+public sealed class PostgresReviewerSiteFixture() : ReviewerSiteFixture(new PostgresStore());
+
+public abstract class ReviewerWorkspaceTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : ReviewerSiteFixture
 {
     private async Task<Session> SignedInReviewerAsync()
     {
@@ -271,3 +292,7 @@ public class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : IClassFixture
         Assert.Contains("Gene Therapy Explained", overdue.Text("tbody"), StringComparison.Ordinal);
     }
 }
+
+public sealed class ReviewerWorkspaceTests(ReviewerSiteFixture fixture) : ReviewerWorkspaceTests<ReviewerSiteFixture>(fixture);
+
+public sealed class PostgresReviewerWorkspaceTests(PostgresReviewerSiteFixture fixture) : ReviewerWorkspaceTests<PostgresReviewerSiteFixture>(fixture);

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneTherapyExplainers.Tests.Web.Review;
 
-public class UsersCommandTests
+/// <summary>The users command, on both providers.</summary>
+public abstract class UsersCommandTests<TStore>(TStore store) : IClassFixture<TStore>
+    where TStore : StoreFixture
 {
     private static async Task<(int Code, string Output, string Error)> RunAsync(SiteFactory site, string input, params string[] args)
     {
@@ -21,7 +23,7 @@ public class UsersCommandTests
     [Fact]
     public async Task AddListResetAndRemoveAnAccount()
     {
-        using var site = new SiteFactory(RepositoryPaths.Content);
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings() };
         var pw = $"{Session.Password}\n{Session.Password}\n";
         Assert.Equal(0, (await RunAsync(site, pw, "users", "add", "--email", "achi@example.org", "--role", "reviewer", "--person", "achi-anagas")).Code);
         var (_, list, _) = await RunAsync(site, "", "users", "list");
@@ -45,7 +47,7 @@ public class UsersCommandTests
     [InlineData("", "No password")]
     public async Task ABadPasswordIsRefusedWithAReason(string input, string reason)
     {
-        using var site = new SiteFactory(RepositoryPaths.Content);
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings() };
         var (code, _, error) = await RunAsync(site, input, "users", "add", "--email", "x@example.org", "--role", "Reviewer");
         Assert.Equal(1, code);
         Assert.Contains(reason, error, StringComparison.Ordinal);
@@ -54,7 +56,7 @@ public class UsersCommandTests
     [Fact]
     public async Task APasswordOver128CharactersIsRefused()
     {
-        using var site = new SiteFactory(RepositoryPaths.Content);
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings() };
         var longPassword = new string('a', 129);
         var (code, _, error) = await RunAsync(site, $"{longPassword}\n{longPassword}\n", "users", "add", "--email", "x@example.org", "--role", "Reviewer");
         Assert.Equal(1, code);
@@ -70,7 +72,7 @@ public class UsersCommandTests
     [InlineData("users", "add", "--email", "x@example.org", "--role", "Reviewer", "--person", "no-such-person")]
     public async Task WrongArgumentsAreExplained(params string[] args)
     {
-        using var site = new SiteFactory(RepositoryPaths.Content);
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings() };
         var (code, _, error) = await RunAsync(site, $"{Session.Password}\n{Session.Password}\n", args);
         Assert.Equal(1, code);
         Assert.False(string.IsNullOrWhiteSpace(error));
@@ -80,7 +82,7 @@ public class UsersCommandTests
     public async Task EveryAccountChangeIsAuditedWithWhoRanItAndTheLogHoldsNoSqlOrSecret()
     {
         // As if appsettings.json were not found: Entity Framework at Information would log every SQL statement.
-        using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Information" } };
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings(), Settings = { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Information" } };
         const string email = "audited@example.org";
         const string fresh = "a brand new passphrase for audit";
         Assert.Equal(0, (await RunAsync(site, $"{Session.Password}\n{Session.Password}\n", "users", "add", "--email", email, "--role", "Reviewer", "--person", "achi-anagas")).Code);
@@ -109,7 +111,7 @@ public class UsersCommandTests
     [Fact]
     public async Task UnlockLetsALockedAccountSignInAgainAtOnce()
     {
-        using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Accounts:MaxFailedSignInsPerAccount"] = "2" } };
+        using var site = new SiteFactory(RepositoryPaths.Content) { Store = store.NewSiteSettings(), Settings = { ["Accounts:MaxFailedSignInsPerAccount"] = "2" } };
         await site.AddUserAsync("unlock@example.org", "Reviewer", Session.Password);
         using var session = site.NewSession();
         await session.SignInAsync("unlock@example.org", "a wrong password here");
@@ -124,3 +126,7 @@ public class UsersCommandTests
         Assert.Equal(1, (await RunAsync(site, "", "users", "unlock", "--email", "nobody@example.org")).Code);
     }
 }
+
+public sealed class UsersCommandTests(SqliteStore store) : UsersCommandTests<SqliteStore>(store);
+
+public sealed class PostgresUsersCommandTests(PostgresStore store) : UsersCommandTests<PostgresStore>(store);

@@ -301,6 +301,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
@@ -308,6 +311,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("ExplainerSlug");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
                 });

@@ -287,6 +287,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
@@ -294,6 +297,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.HasIndex("ExplainerSlug");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
                 });
