@@ -19,7 +19,7 @@ echo "== Building (Release)"
 out="$(mktemp -d)"
 data="$(mktemp -d)"
 trap 'kill "$site" 2>/dev/null || true; rm -rf "$out" "$data"' EXIT
-dotnet publish src/GeneTherapyExplainers.Web -c Release -o "$out" -v quiet -nologo >/dev/null
+dotnet publish src/GeneTherapyExplainers.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >/dev/null
 
 echo "== Starting the site on $base (Production, fresh database)"
 start=$(date +%s%N)

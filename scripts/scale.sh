@@ -45,9 +45,9 @@ echo "== Installing what is missing (Debian packages)"
 ensure_tools
 echo "wrk $(wrk -v 2>&1 | awk 'NR==1{print $2}'), $(nginx -v 2>&1 | sed 's/.*: //'), hugo $(hugo version | awk '{print $2}' | cut -d+ -f1), nginx compression: $nginx_encoding"
 
-echo "== Publishing the site (Release)"
+echo "== Publishing the site (Release, ReadyToRun: compiled ahead, as for a server)"
 pub="$work/publish"
-dotnet publish src/GeneTherapyExplainers.Web -c Release -o "$pub" -v quiet -nologo >"$work/publish.log" 2>&1 \
+dotnet publish src/GeneTherapyExplainers.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$pub" -v quiet -nologo >"$work/publish.log" 2>&1 \
   || { tail -30 "$work/publish.log"; die "the Release build failed"; }
 git_rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "built from $git_rev"

@@ -10,6 +10,8 @@ public class AccessibilityTests(BrowserSite browser)
     {
         { "home", "/", false },
         { "explainers", "/explainers", false },
+        { "explainers-topic", "/explainers?category=advanced-therapy", false },
+        { "review-history", "/explainers/gene-therapy-explained/reviews", false },
         { "explainer", "/explainers/gene-therapy-explained", false },
         { "explainer-short", "/explainers/what-is-gene-therapy", false },
         { "glossary", "/glossary", false },

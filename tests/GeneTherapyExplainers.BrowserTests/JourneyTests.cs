@@ -11,6 +11,8 @@ public class JourneyTests(BrowserSite browser)
     public void AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack() => browser.Run(nameof(AReaderGoesFromHomeToAnExplainerOpensADefinitionVisitsTheGlossaryAndComesBack), () =>
     {
         browser.Go("/");
+        browser.LoadsNewPage(() => Driver.FindElement(By.PartialLinkText("explainers by topic")).Click());
+        Assert.EndsWith("/explainers", Driver.Url, StringComparison.Ordinal);
         browser.LoadsNewPage(() => Driver.FindElement(By.LinkText("Gene Therapy Explained: Treating Disease at Its Source")).Click());
         Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
