@@ -50,6 +50,9 @@ builder.Services.AddPageCache(builder.Configuration);
 
 var app = builder.Build();
 
+// Content: read in the background while the pipeline is built and the store migrated.
+app.StartContentCatalog();
+
 // Behind a reverse proxy on this machine, trust its X-Forwarded-Proto and -For (only loopback proxies are trusted).
 app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Infrastructure;
 
@@ -92,20 +93,22 @@ public static class StoreSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EditorialDbContext>();
-        var content = services.GetRequiredService<ContentCatalogProvider>();
+        var contentRoot = services.GetRequiredService<IOptions<SiteOptions>>().Value.ResolveContentPath(app.Environment.ContentRootPath);
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
 
         await using (await StoreStartupLock.AcquireAsync(services.GetRequiredService<StoreSettings>()))
         {
             var migrated = await StoreMigrations.MigrateAsync(db);
-            var added = await StoreSeeder.SeedAsync(db, content.ContentRoot, services.GetRequiredService<TimeProvider>());
+            var added = await StoreSeeder.SeedAsync(db, contentRoot, services.GetRequiredService<TimeProvider>());
             KeyRing.EnsureKey(services);
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
+            // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
+            var content = await app.ContentCatalogReadyAsync();
             await SyncLinksAsync(services, content.Initial);
         }
 
-        content.ForgetInitialText();
+        (await app.ContentCatalogReadyAsync()).ForgetInitialText();
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>

@@ -31,6 +31,8 @@ public sealed class ContentCatalogProvider
         }
 
         builder = new CatalogBuilder(ContentRoot, contentOptions.Value);
+        // Taken before reading: whatever changes from here on, the watcher's first comparison finds.
+        BuiltFrom = Snapshot() ?? [];
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Initial = builder.Build();
         catalog = Initial.Catalog;
@@ -62,8 +64,29 @@ public sealed class ContentCatalogProvider
     /// <summary>Raised, off the request path and one at a time, after each new catalog is swapped in.</summary>
     public event Action<CatalogChange>? Changed;
 
-    /// <summary>Every content file in the folder now, relative to it.</summary>
-    public IEnumerable<string> ListFiles() => builder.ListFiles();
+    /// <summary>Size and time of every content file just before the first build.</summary>
+    public IReadOnlyDictionary<string, (long Length, long Ticks)> BuiltFrom { get; }
+
+    /// <summary>Size and time of every content file now, or null when the content folder is gone.</summary>
+    public Dictionary<string, (long Length, long Ticks)>? Snapshot()
+    {
+        if (!Directory.Exists(ContentRoot))
+        {
+            return null;
+        }
+
+        var files = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        foreach (var path in builder.ListFiles())
+        {
+            var info = new FileInfo(Path.Combine(ContentRoot, path));
+            if (info.Exists)
+            {
+                files[path] = (info.Length, info.LastWriteTimeUtc.Ticks);
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>Reads the given files again (added, changed or deleted) and swaps the new catalog in whole.</summary>
     public CatalogChange Update(IReadOnlyCollection<string> paths)
@@ -124,13 +147,38 @@ public static class ContentCatalogExtensions
         return services;
     }
 
-    /// <summary>Images from <c>content/media</c> at <c>/media</c>; the catalog is built here, before the first request.</summary>
+    /// <summary>
+    /// Starts reading the content folder (and indexing it for search) in the background, so the store can be migrated
+    /// meanwhile; <see cref="ContentCatalogReadyAsync"/> waits for it. Both are done before the first request.
+    /// </summary>
+    public static void StartContentCatalog(this WebApplication app) =>
+        Reading.TryAdd(app, Task.Run(() =>
+        {
+            var provider = app.Services.GetRequiredService<ContentCatalogProvider>();
+            app.Services.GetRequiredService<Search.SearchIndex>();
+            return provider;
+        }));
+
+    /// <summary>The catalog once it has been read (reading it now if it was not started).</summary>
+    public static Task<ContentCatalogProvider> ContentCatalogReadyAsync(this WebApplication app)
+    {
+        app.StartContentCatalog();
+        return Reading.TryGetValue(app, out var reading) ? reading : throw new InvalidOperationException("The catalog was not started.");
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, Task<ContentCatalogProvider>> Reading = [];
+
+    /// <summary>Images from <c>content/media</c> at <c>/media</c>.</summary>
     public static WebApplication UseContentMedia(this WebApplication app)
     {
-        var provider = app.Services.GetRequiredService<ContentCatalogProvider>();
-        // The search index is built now, from the first build, rather than on the first search.
-        app.Services.GetRequiredService<Search.SearchIndex>();
-        var media = Path.Combine(provider.ContentRoot, "media");
+        var contentRoot = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.ResolveContentPath(app.Environment.ContentRootPath);
+        if (!Directory.Exists(contentRoot))
+        {
+            // The catalog refuses to start without a content folder and says why; nothing is created here meanwhile.
+            return app;
+        }
+
+        var media = Path.Combine(contentRoot, "media");
         Directory.CreateDirectory(media);
         app.UseStaticFiles(Delivery.Cached(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = "/media" }));
         return app;

@@ -32,7 +32,7 @@ public sealed partial class ContentWatcher(
     private readonly SemaphoreSlim signal = new(0);
     private Dictionary<string, (long Length, long Ticks)> known = [];
     private FileSystemWatcher? events;
-    private volatile bool checkAll;
+    private int checkAll;
     private bool missingReported;
 
     public override void Dispose()
@@ -45,8 +45,11 @@ public sealed partial class ContentWatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        known = Snapshot() ?? [];
+        // Events first, then one comparison with the files the first catalog was read from: nothing saved since is missed.
         events = settings.UseEvents ? StartEvents() : null;
+        known = new Dictionary<string, (long, long)>(provider.BuiltFrom, StringComparer.Ordinal);
+        Interlocked.Exchange(ref checkAll, 1);
+        signal.Release();
         var nextFullCheck = DateTime.UtcNow + settings.FullCheckInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -61,7 +64,7 @@ public sealed partial class ContentWatcher(
             }
             else
             {
-                checkAll = true;
+                Interlocked.Exchange(ref checkAll, 1);
                 nextFullCheck = DateTime.UtcNow + settings.FullCheckInterval;
             }
 
@@ -74,7 +77,7 @@ public sealed partial class ContentWatcher(
     {
         try
         {
-            var now = Snapshot();
+            var now = provider.Snapshot();
             if (now is null)
             {
                 if (!missingReported)
@@ -84,7 +87,7 @@ public sealed partial class ContentWatcher(
                 }
 
                 pending.Clear();
-                checkAll = true;
+                Interlocked.Exchange(ref checkAll, 1);
                 return;
             }
 
@@ -96,51 +99,40 @@ public sealed partial class ContentWatcher(
                 events = options.Value.UseEvents ? StartEvents() : null;
             }
 
-            var paths = new HashSet<string>(pending.Keys, StringComparer.Ordinal);
-            pending.Clear();
-            if (checkAll)
+            // Taken one by one, so a path seen while this runs stays pending for the next pass instead of being lost.
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var path in pending.Keys)
             {
-                checkAll = false;
+                if (pending.TryRemove(path, out _))
+                {
+                    paths.Add(path);
+                }
+            }
+
+            if (Interlocked.Exchange(ref checkAll, 0) == 1)
+            {
                 paths.UnionWith(now.Where(f => !known.TryGetValue(f.Key, out var k) || k != f.Value).Select(f => f.Key));
                 paths.UnionWith(known.Keys.Where(k => !now.ContainsKey(k)));
             }
 
-            known = now;
             if (paths.Count > 0)
             {
                 var change = provider.Update(paths);
                 using var scope = scopes.CreateScope();
                 await Data.StoreSetup.SyncLinksAsync(scope.ServiceProvider, change);
             }
+
+            // Only once all went well: after a failure the full comparison finds these files again.
+            known = now;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A file half-written or locked: look at everything again on the next pass.
-            checkAll = true;
+            // A file half-written or locked, or the store busy: compare everything again once the folder is quiet.
+            // Nothing is lost: the watcher keeps running, and the next pass comes without waiting for another event.
+            Interlocked.Exchange(ref checkAll, 1);
+            signal.Release();
             logger.ContentRebuildFailed(ex);
         }
-    }
-
-    /// <summary>Size and time of every content file, or null when the content folder is gone.</summary>
-    private Dictionary<string, (long, long)>? Snapshot()
-    {
-        var root = provider.ContentRoot;
-        if (!Directory.Exists(root))
-        {
-            return null;
-        }
-
-        var files = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        foreach (var path in provider.ListFiles())
-        {
-            var info = new FileInfo(Path.Combine(root, path));
-            if (info.Exists)
-            {
-                files[path] = (info.Length, info.LastWriteTimeUtc.Ticks);
-            }
-        }
-
-        return files;
     }
 
     private FileSystemWatcher? StartEvents()
@@ -164,7 +156,7 @@ public sealed partial class ContentWatcher(
             watcher.Error += (_, e) =>
             {
                 logger.ContentEventsLost(provider.ContentRoot, e.GetException());
-                checkAll = true;
+                Interlocked.Exchange(ref checkAll, 1);
                 signal.Release();
             };
             watcher.EnableRaisingEvents = true;
@@ -187,7 +179,7 @@ public sealed partial class ContentWatcher(
         else if (!relative.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || Directory.Exists(fullPath))
         {
             // A folder added, removed or renamed, or the content folder itself: compare everything.
-            checkAll = true;
+            Interlocked.Exchange(ref checkAll, 1);
         }
 
         signal.Release();
