@@ -57,7 +57,7 @@ public sealed record ReviewDigest(
         foreach (var f in NewFromReaders)
         {
             Line($"  - {f.Title}: {Count(f.Reports, "mistake report")}, {Count(f.Comments, "comment")}");
-            Line($"    {Link("/review/feedback?page=" + f.Path.TrimStart('/'))}");
+            Line($"    {Link("/review/feedback?about=" + f.Path.TrimStart('/'))}");
         }
 
         if (ReviewRequested.Count > 0)

@@ -11,7 +11,7 @@ namespace GeneTherapyExplainers.Web.Pages.Review;
 public sealed class FeedbackModel(FeedbackWorkspace feedback, ContentCatalogProvider content) : PageModel
 {
     /// <summary>A page as "explainers/{slug}" or "glossary/{key}"; empty for every page.</summary>
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "about", SupportsGet = true)]
     public string? PageFilter { get; set; }
 
     /// <summary>"handled" lists handled feedback; anything else, what waits.</summary>
@@ -49,9 +49,9 @@ public sealed class FeedbackModel(FeedbackWorkspace feedback, ContentCatalogProv
 
     public string Link(bool handled) => "/review/feedback" + (handled, PageFilter) switch
     {
-        (true, { Length: > 0 } p) => $"?page={Uri.EscapeDataString(p)}&show=handled",
+        (true, { Length: > 0 } p) => $"?about={Uri.EscapeDataString(p)}&show=handled",
         (true, _) => "?show=handled",
-        (false, { Length: > 0 } p) => $"?page={Uri.EscapeDataString(p)}",
+        (false, { Length: > 0 } p) => $"?about={Uri.EscapeDataString(p)}",
         _ => "",
     };
 
