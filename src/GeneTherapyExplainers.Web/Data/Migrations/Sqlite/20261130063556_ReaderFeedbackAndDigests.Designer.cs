@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEditorialDbContext))]
-    [Migration("20261130061244_ReaderFeedbackAndDigests")]
+    [Migration("20261130063556_ReaderFeedbackAndDigests")]
     partial class ReaderFeedbackAndDigests
     {
         /// <inheritdoc />
@@ -378,6 +378,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
@@ -385,6 +388,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.HasIndex("ExplainerSlug");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgresEditorialDbContext))]
-    [Migration("20261130061253_ReaderFeedbackAndDigests")]
+    [Migration("20261130063559_ReaderFeedbackAndDigests")]
     partial class ReaderFeedbackAndDigests
     {
         /// <inheritdoc />
@@ -396,6 +396,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId");
@@ -403,6 +406,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("ExplainerSlug");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
                 });
