@@ -214,6 +214,26 @@ public class ReaderFeedbackTests(FeedbackSiteFixture fixture) : IClassFixture<Fe
 public class FeedbackLimitsTests
 {
     [Fact]
+    public async Task TheExplainerPageAndItsThankYouStayCachedWhileReadersSendFeedback()
+    {
+        const string page = "/explainers/gene-therapy-explained";
+        using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Digest:Enabled"] = "false" } };
+        using var session = site.NewSession();
+        await session.GetAsync(page);
+        await session.GetAsync(page + "?thanks=1");
+        var cache = site.Services.GetRequiredService<GeneTherapyExplainers.Web.Infrastructure.PageCache>();
+        Assert.NotNull(cache.Find("https://localhost" + page));
+        Assert.NotNull(cache.Find("https://localhost" + page + "?thanks=1"));
+
+        var (sent, _) = await session.SubmitAsync("/feedback" + page, new Dictionary<string, string> { ["Input.Helpful"] = "no", ["Input.Comment"] = "Too long." });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // Feedback shows on no public page, so saving it evicts none; the form page itself is never kept.
+        Assert.NotNull(cache.Find("https://localhost" + page));
+        Assert.NotNull(cache.Find("https://localhost" + page + "?thanks=1"));
+        Assert.Null(cache.Find("https://localhost/feedback" + page));
+    }
+
+    [Fact]
     public async Task ABurstFromOneClientDraws429WithRetryAfter()
     {
         using var site = new SiteFactory(RepositoryPaths.Content) { Settings = { ["Feedback:PermitLimit"] = "2", ["Feedback:Window"] = "00:10:00", ["Digest:Enabled"] = "false" } };
