@@ -2,6 +2,7 @@ using GeneTherapyExplainers.Web.Commands;
 using Microsoft.AspNetCore.HttpOverrides;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Reminders;
 
 // "validate" checks the content folder and exits, without starting anything.
 if (CommandLine.IsValidate(args))
@@ -15,10 +16,17 @@ if (CommandLine.IsStore(args))
     return await StoreCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+// "notify --help" says what the command does without opening the store.
+if (CommandLine.IsNotify(args) && NotifyCommand.WantsHelp(args))
+{
+    Console.Out.WriteLine(NotifyCommand.Usage);
+    return 0;
+}
+
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.
-builder.AddSiteLogging(quiet: CommandLine.IsUsers(args));
+builder.AddSiteLogging(quiet: CommandLine.IsUsers(args) || CommandLine.IsNotify(args));
 
 // Content: explainers and glossary terms, read once from content/ into an immutable catalog.
 builder.Services.AddContentCatalog(builder.Configuration);
@@ -34,6 +42,12 @@ builder.Services.AddHealth();
 
 // Accounts: reviewers and editors sign in; locked-down cookies, lockout, a rate limit on sign-in.
 builder.Services.AddAccounts(builder.Configuration);
+
+// Feedback: readers say whether a page helped and report mistakes; rate limited, nothing personal kept, deleted in time.
+builder.Services.AddReaderFeedback(builder.Configuration);
+
+// Reminders: each reviewer's digest of reviews due and reader reports, by e-mail or to the log, once a period.
+builder.Services.AddReviewDigest(builder.Configuration);
 
 // Pages: Razor Pages; the review workspace needs the Reviewer role. No server banner.
 builder.Services.AddRazorPages(o =>
@@ -102,6 +116,11 @@ await app.PrepareEditorialStoreAsync();
 if (CommandLine.IsUsers(args))
 {
     return await new UsersCommand(app.Services, Console.In, Console.Out, Console.Error).RunAsync(args);
+}
+
+if (CommandLine.IsNotify(args))
+{
+    return await new NotifyCommand(app.Services, Console.Out, Console.Error).RunAsync(args);
 }
 
 await app.RunAsync();

@@ -3,8 +3,10 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GeneTherapyExplainers.Tests.Support;
+using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -17,6 +19,12 @@ namespace GeneTherapyExplainers.BrowserTests;
 public sealed class BrowserSite : IAsyncLifetime, IDisposable
 {
     public const string Reviewer = "georgios@example.org";
+
+    /// <summary>Feedback forms one client may send in ten minutes here; every browser test runs from 127.0.0.1.</summary>
+    public const int FeedbackPermitLimit = 5;
+
+    /// <summary>A mistake report that waits (entry 1) and a comment already handled (entry 2), for the pages that list them.</summary>
+    public const long SampleFeedbackId = 1;
     private readonly TempContent content = new(withShippedContent: true);
     private SiteFactory? site;
     private ChromeDriver? driver;
@@ -36,7 +44,11 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         var port = FreePort();
         var certificate = SelfSignedCertificate();
         CertificateHash = certificate.GetCertHashString();
-        site = new SiteFactory(content.Root) { Settings = { ["Accounts:SignInPermitLimit"] = "1000" } };
+        site = new SiteFactory(content.Root)
+        {
+            // The feedback journey sends a few forms and then a burst that must meet the limit; nothing else posts feedback.
+            Settings = { ["Accounts:SignInPermitLimit"] = "1000", ["Feedback:PermitLimit"] = FeedbackPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
         site.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -45,10 +57,24 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         site.StartServer();
         BaseUrl = $"https://localhost:{port}";
         await site.AddUserAsync(Reviewer, "Reviewer", Session.Password, "georgios-anagas");
+        await SeedFeedbackAsync();
         driver = Browser.Start();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task SeedFeedbackAsync() => await Site.WithScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<GeneTherapyExplainers.Web.Data.EditorialDbContext>();
+        var now = DateTime.UtcNow;
+        db.ReaderFeedback.Add(new() { Page = FeedbackPage.Explainers, PageKey = "what-is-gene-therapy", IsReport = true, Helpful = false, Comment = "The second paragraph says DNA is a protein.", ReceivedAt = now.AddHours(-3) });
+        db.ReaderFeedback.Add(new()
+        {
+            Page = FeedbackPage.Glossary, PageKey = "aav", Helpful = true, Comment = "Clear, thank you.", ReceivedAt = now.AddHours(-2),
+            HandledAt = now.AddHours(-1), HandledBy = Reviewer, HandledNote = "Nothing to change.",
+        });
+        await db.SaveChangesAsync();
+    });
 
     public void Dispose()
     {
@@ -187,7 +213,8 @@ public sealed class BrowserGroup : ICollectionFixture<BrowserSite>
 /// <summary>Finds Debian's Chromium and ChromeDriver and starts them headless. Never downloads a browser.</summary>
 public static class Browser
 {
-    public static ChromeDriver Start()
+    /// <summary>Starts a browser with a fresh profile; <paramref name="javaScript"/> false turns scripts off for every page.</summary>
+    public static ChromeDriver Start(bool javaScript = true)
     {
         var chromium = Find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
         var chromedriver = Find("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
@@ -207,6 +234,12 @@ public static class Browser
             // is the default here; the phone checks turn on touch emulation.
             "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "gte-chromium-" + Guid.NewGuid().ToString("N")));
+        if (!javaScript)
+        {
+            // As a reader who has switched JavaScript off: pages run no script at all (ChromeDriver itself still works).
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+        }
+
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;

@@ -14,7 +14,9 @@ internal static class Audit
         var now = DateTimeOffset.UtcNow;
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Person or RelatedItem or RelatedItemPerson or ExplainerRelated or ExplainerContributor or ExplainerSchedule or ReviewRecord)
+            .Where(e => e.Entity is Person or RelatedItem or RelatedItemPerson or ExplainerRelated or ExplainerContributor or ExplainerSchedule or ReviewRecord or ReaderFeedback)
+            // A bare yes or no from a reader only counts: it is no step anyone takes, and there are many.
+            .Where(e => e.Entity is not ReaderFeedback { NeedsReviewer: false } || e.State != EntityState.Added)
             .ToList();
         foreach (var entry in entries)
         {
@@ -49,6 +51,9 @@ internal static class Audit
         ExplainerSchedule s => s.ExplainerSlug,
         ReviewRecord r => $"{r.ExplainerSlug} {r.Kind} {r.ReviewedOn:yyyy-MM-dd}",
         RelatedItemPerson x => $"item {x.RelatedItemId} {x.Role} person {x.PersonId}",
+        // A new entry has no id yet; the reader's words never reach the audit trail, which is kept for good.
+        ReaderFeedback f when entry.State == EntityState.Added => $"{f.PagePath} {(f.IsReport ? "report" : f.Comment is null ? "answer" : "comment")}",
+        ReaderFeedback f => $"#{f.Id} {f.PagePath}",
         _ => "?",
     };
 
@@ -60,7 +65,7 @@ internal static class Audit
         }
 
         var text = new StringBuilder();
-        foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Person.Version)))
+        foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not (nameof(Person.Version) or nameof(ReaderFeedback.Comment))))
         {
             var before = Show(property.OriginalValue);
             var after = Show(property.CurrentValue);
@@ -78,6 +83,7 @@ internal static class Audit
         null => "",
         IEnumerable<string> list => string.Join(", ", list),
         DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

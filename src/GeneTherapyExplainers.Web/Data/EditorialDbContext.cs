@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GeneTherapyExplainers.Web.Data;
 
 /// <summary>
-/// The editorial store: people, related items, the links from explainers to both, review history, accounts
-/// and the audit trail. Every save records who changed what (see <see cref="Actor"/>), and review records
+/// The editorial store: people, related items, the links from explainers to both, review history, accounts,
+/// the audit trail, reader feedback and the record of digests sent. Every save records who changed what (see <see cref="Actor"/>), and review records
 /// can only ever be added. One subclass per database provider (<see cref="SqliteEditorialDbContext"/>,
 /// <see cref="PostgresEditorialDbContext"/>), each with its own migrations; the site asks for this type.
 /// </summary>
@@ -35,6 +35,12 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ReviewRecord> ReviewRecords => Set<ReviewRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>What readers said about pages; no personal data.</summary>
+    public DbSet<ReaderFeedback> ReaderFeedback => Set<ReaderFeedback>();
+
+    /// <summary>Which reviewer's digest went out for which period.</summary>
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     /// <summary>The Data Protection key ring, shared by every instance (see Infrastructure/KeyRing.cs).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

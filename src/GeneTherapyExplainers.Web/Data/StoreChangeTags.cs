@@ -27,8 +27,9 @@ public sealed class StoreChangeTags(StoreChanges changes) : ISaveChangesIntercep
         Person p => ["person:" + p.Id],
         RelatedItem i => ["related:" + i.Id],
         RelatedItemPerson rp => ["related:" + rp.RelatedItemId, "person:" + rp.PersonId],
-        // Accounts, keys and the audit trail appear on no public page.
-        AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
+        // Accounts, keys, the audit trail, reader feedback and digests appear on no public page: a reader's answer
+        // must not evict every cached page.
+        ReaderFeedback or DigestDelivery or AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
             or IdentityUserToken<string> or IdentityRoleClaim<string> => [],
         _ => ["*"],
     };

@@ -169,10 +169,13 @@ public static class Accounts
     /// <summary>Set on a request refused by <see cref="UseSecureConnectionForForms"/>, so the status page can say why.</summary>
     public const string InsecureRequestItem = "gte-insecure-request";
 
-    /// <summary>Pages that show or change private data are never stored by browsers or proxies.</summary>
-    /// <summary>The account, reviewer and editor areas: never cached, never compressed, forms over HTTPS only.</summary>
+    /// <summary>
+    /// The account, reviewer and editor areas, and the readers' feedback form (it holds an antiforgery token): never
+    /// cached, never compressed, never indexed, forms over HTTPS only.
+    /// </summary>
     public static bool IsPrivatePath(PathString path) =>
-        path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors");
+        path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors")
+        || path.StartsWithSegments("/feedback");
 
     public static IApplicationBuilder UseNoStoreForPrivatePages(this IApplicationBuilder app) => app.Use((context, next) =>
     {

@@ -32,4 +32,28 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Content rebuild failed; it will be tried again")]
     public static partial void ContentRebuildFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Reader feedback on {PagePath}: {Nature}")]
+    public static partial void FeedbackReceived(this ILogger logger, string pagePath, string nature);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Reader feedback on {PagePath} dropped: the hidden field was filled in, as bots do")]
+    public static partial void FeedbackDropped(this ILogger logger, string pagePath);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Deleted {Count} feedback entries handled (or, for bare answers, sent) before {Cutoff:yyyy-MM-dd HH:mm}")]
+    public static partial void FeedbackDeleted(this ILogger logger, int count, DateTime cutoff);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "Deleting old feedback failed; it will be tried again")]
+    public static partial void FeedbackRetentionFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Review digest for {Email}, period starting {PeriodStart:yyyy-MM-dd HH:mm}, sent by e-mail")]
+    public static partial void DigestSent(this ILogger logger, string email, DateTime periodStart);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Review digest for {Email}, period starting {PeriodStart:yyyy-MM-dd HH:mm} (no SMTP server configured, so it is written here): {Digest}")]
+    public static partial void DigestLogged(this ILogger logger, string email, DateTime periodStart, string digest);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Review digest for {Email} could not be sent; it will be tried again")]
+    public static partial void DigestFailed(this ILogger logger, string email, Exception exception);
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "The review digest run failed; it will be tried again")]
+    public static partial void DigestRunFailed(this ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,9 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
 
     /// <summary>Extra configuration, as if given on the command line.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>Replaces the site's clock (for example with a FakeTimeProvider), so background jobs run when a test moves time.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Adds an account with the users command, as an operator would.</summary>
     public async Task AddUserAsync(string email, string role, string password, string? person = null)
@@ -70,6 +74,11 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
         foreach (var (key, value) in Store.Concat(Settings))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         }
     }
 

@@ -8,6 +8,9 @@ public sealed class SiteUser : IdentityUser
     public int? PersonId { get; set; }
 
     public Person? Person { get; set; }
+
+    /// <summary>The reviewer turned the review digest off on their account page.</summary>
+    public bool DigestOff { get; set; }
 }
 
 /// <summary>The roles an account can have. There is no public sign-up: accounts are made with the users command.</summary>

@@ -63,6 +63,39 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ExplainerContributor", b =>
                 {
                     b.Property<string>("ExplainerSlug")
@@ -178,6 +211,65 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReaderFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("HandledNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("HandledReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledAt");
+
+                    b.HasIndex("HandledReviewId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Page", "PageKey", "ReceivedAt");
+
+                    b.ToTable("ReaderFeedback", (string)null);
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.RelatedItem", b =>
@@ -329,6 +421,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<bool>("DigestOff")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -538,6 +633,15 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
+                {
+                    b.HasOne("GeneTherapyExplainers.Web.Data.Entities.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ExplainerContributor", b =>
                 {
                     b.HasOne("GeneTherapyExplainers.Web.Data.Entities.Person", "Person")
@@ -558,6 +662,16 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
 
                     b.Navigation("RelatedItem");
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReaderFeedback", b =>
+                {
+                    b.HasOne("GeneTherapyExplainers.Web.Data.Entities.ReviewRecord", "HandledReview")
+                        .WithMany()
+                        .HasForeignKey("HandledReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HandledReview");
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.RelatedItemPerson", b =>

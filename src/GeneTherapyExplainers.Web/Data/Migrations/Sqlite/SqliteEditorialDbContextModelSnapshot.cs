@@ -55,6 +55,37 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ExplainerContributor", b =>
                 {
                     b.Property<string>("ExplainerSlug")
@@ -168,6 +199,63 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReaderFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandledReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandledAt");
+
+                    b.HasIndex("HandledReviewId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("Page", "PageKey", "ReceivedAt");
+
+                    b.ToTable("ReaderFeedback", (string)null);
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.RelatedItem", b =>
@@ -315,6 +403,9 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DigestOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -518,6 +609,15 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
+                {
+                    b.HasOne("GeneTherapyExplainers.Web.Data.Entities.SiteUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ExplainerContributor", b =>
                 {
                     b.HasOne("GeneTherapyExplainers.Web.Data.Entities.Person", "Person")
@@ -538,6 +638,16 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("RelatedItem");
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReaderFeedback", b =>
+                {
+                    b.HasOne("GeneTherapyExplainers.Web.Data.Entities.ReviewRecord", "HandledReview")
+                        .WithMany()
+                        .HasForeignKey("HandledReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HandledReview");
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.RelatedItemPerson", b =>
