@@ -8,8 +8,9 @@ namespace GeneTherapyExplainers.Content.Model;
 /// </summary>
 public sealed class ContentCatalog
 {
-    private readonly FrozenDictionary<string, Explainer> explainersBySlug;
-    private readonly FrozenDictionary<string, GlossaryTerm> termsByKey;
+    // Plain dictionaries: a catalog is made on every change, and freezing ten thousand keys costs more than it saves.
+    private readonly Dictionary<string, Explainer> explainersBySlug;
+    private readonly Dictionary<string, GlossaryTerm> termsByKey;
     private readonly Lazy<FrozenDictionary<string, Explainer[]>> series;
     private readonly Lazy<FrozenDictionary<string, Explainer[]>> termUsers;
     private readonly Lazy<FrozenDictionary<string, Explainer[]>> categories;
@@ -22,8 +23,8 @@ public sealed class ContentCatalog
         Published = [.. All.Where(e => !e.Draft)];
         Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Key, StringComparer.Ordinal)];
         Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
-        explainersBySlug = All.ToFrozenDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
-        termsByKey = Glossary.ToFrozenDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
+        explainersBySlug = All.ToDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
+        termsByKey = Glossary.ToDictionary(t => t.Key, StringComparer.OrdinalIgnoreCase);
         // Indexes over every published explainer, built on first use: a request never scans the whole catalog.
         series = new(() => Published.Where(e => e.Series is not null).GroupBy(e => e.Series!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(e => e.Order).ToArray(), StringComparer.Ordinal));

@@ -108,7 +108,7 @@ public static class StoreSetup
             await SyncLinksAsync(services, content.Initial);
         }
 
-        (await app.ContentCatalogReadyAsync()).ForgetInitialText();
+        await app.ContentIndexedAsync();
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>

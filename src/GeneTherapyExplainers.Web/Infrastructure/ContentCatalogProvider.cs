@@ -148,25 +148,44 @@ public static class ContentCatalogExtensions
     }
 
     /// <summary>
-    /// Starts reading the content folder (and indexing it for search) in the background, so the store can be migrated
-    /// meanwhile; <see cref="ContentCatalogReadyAsync"/> waits for it. Both are done before the first request.
+    /// Starts reading the content folder, then indexing it for search, in the background: the store is migrated while
+    /// the files are read, and the store's links are synced while the search index is built. Both are done before the
+    /// first request (see <see cref="ContentIndexedAsync"/>).
     /// </summary>
-    public static void StartContentCatalog(this WebApplication app) =>
-        Reading.TryAdd(app, Task.Run(() =>
+    public static void StartContentCatalog(this WebApplication app)
+    {
+        if (Reading.TryGetValue(app, out _))
         {
-            var provider = app.Services.GetRequiredService<ContentCatalogProvider>();
+            return;
+        }
+
+        var catalog = Task.Run(app.Services.GetRequiredService<ContentCatalogProvider>);
+        var search = Task.Run(async () =>
+        {
+            await catalog;
             app.Services.GetRequiredService<Search.SearchIndex>();
-            return provider;
-        }));
+        });
+        Reading.TryAdd(app, new ContentReading(catalog, search));
+    }
 
     /// <summary>The catalog once it has been read (reading it now if it was not started).</summary>
     public static Task<ContentCatalogProvider> ContentCatalogReadyAsync(this WebApplication app)
     {
         app.StartContentCatalog();
-        return Reading.TryGetValue(app, out var reading) ? reading : throw new InvalidOperationException("The catalog was not started.");
+        return Reading.TryGetValue(app, out var reading) ? reading.Catalog : throw new InvalidOperationException("The catalog was not started.");
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, Task<ContentCatalogProvider>> Reading = [];
+    /// <summary>Waits until the search index holds the first catalog; its text is then dropped from memory.</summary>
+    public static async Task ContentIndexedAsync(this WebApplication app)
+    {
+        var provider = await app.ContentCatalogReadyAsync();
+        await Reading.GetValue(app, _ => throw new InvalidOperationException("The catalog was not started.")).Search;
+        provider.ForgetInitialText();
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, ContentReading> Reading = [];
+
+    private sealed record ContentReading(Task<ContentCatalogProvider> Catalog, Task Search);
 
     /// <summary>Images from <c>content/media</c> at <c>/media</c>.</summary>
     public static WebApplication UseContentMedia(this WebApplication app)

@@ -77,8 +77,7 @@ public sealed partial class ContentWatcher(
     {
         try
         {
-            var now = provider.Snapshot();
-            if (now is null)
+            if (!Directory.Exists(provider.ContentRoot))
             {
                 if (!missingReported)
                 {
@@ -109,7 +108,9 @@ public sealed partial class ContentWatcher(
                 }
             }
 
-            if (Interlocked.Exchange(ref checkAll, 0) == 1)
+            // Events name the files: only a full check looks at every file, so a save costs the same at any size.
+            var now = Interlocked.Exchange(ref checkAll, 0) == 1 ? provider.Snapshot() : null;
+            if (now is not null)
             {
                 paths.UnionWith(now.Where(f => !known.TryGetValue(f.Key, out var k) || k != f.Value).Select(f => f.Key));
                 paths.UnionWith(known.Keys.Where(k => !now.ContainsKey(k)));
@@ -123,7 +124,25 @@ public sealed partial class ContentWatcher(
             }
 
             // Only once all went well: after a failure the full comparison finds these files again.
-            known = now;
+            if (now is not null)
+            {
+                known = now;
+            }
+            else
+            {
+                foreach (var path in paths)
+                {
+                    var info = new FileInfo(Path.Combine(provider.ContentRoot, path));
+                    if (info.Exists)
+                    {
+                        known[path] = (info.Length, info.LastWriteTimeUtc.Ticks);
+                    }
+                    else
+                    {
+                        known.Remove(path);
+                    }
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
