@@ -62,4 +62,36 @@ public class KeyboardTests(BrowserSite browser)
             Assert.True(follows, $"Tab order jumps backwards at '{seen[i].Text}' on {path}");
         }
     });
+
+    [Fact]
+    public void TheFeedbackFormWorksFromTheKeyboardAndItsHiddenTrapIsNeverReached() => browser.Run(nameof(TheFeedbackFormWorksFromTheKeyboardAndItsHiddenTrapIsNeverReached), () =>
+    {
+        browser.Go("/feedback/explainers/gene-therapy-explained");
+        var reached = new List<string>();
+        var seen = new List<IWebElement>();
+        for (var i = 0; i < 60; i++)
+        {
+            Tab();
+            var element = Active;
+            if (element.TagName == "body" || seen.Any(s => s.Equals(element)))
+            {
+                break;
+            }
+
+            seen.Add(element);
+            var name = element.GetAttribute("id") is { Length: > 0 } id ? id : element.TagName + ":" + element.Text;
+            reached.Add(name);
+            if (name == "helpful-yes")
+            {
+                // Arrow keys move within the yes/no group, as in any radio group.
+                element.SendKeys(Keys.ArrowDown);
+                Assert.True(Driver.FindElement(By.Id("helpful-no")).Selected);
+                reached.Add("helpful-no");
+            }
+        }
+
+        Assert.DoesNotContain("Input_Website", reached);
+        var form = reached.Where(n => n is "helpful-no" or "Input_Report" or "Input_Comment" || n.StartsWith("button:Send", StringComparison.Ordinal)).ToList();
+        Assert.True(form.SequenceEqual(["helpful-no", "Input_Report", "Input_Comment", "button:Send"]), string.Join(" | ", reached));
+    });
 }

@@ -13,7 +13,8 @@ namespace GeneTherapyExplainers.Content.Loading;
 /// </summary>
 public static partial class ContentLoader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The longest change note the front matter may carry.</summary>
+    public const int ChangeNoteLimit = 500;
 
     /// <summary>
     /// Loads the folder. Where a file has errors and <paramref name="previous"/> holds a good version of it, that
@@ -41,7 +42,7 @@ public static partial class ContentLoader
                 return null;
             }
 
-            var text = StrictUtf8.GetString(File.ReadAllBytes(file)).TrimStart('\uFEFF');
+            var text = ContentText.Read(file);
             if (string.IsNullOrWhiteSpace(text))
             {
                 problems.Add(Error(path, 1, 1, "The file is empty."));
@@ -139,6 +140,7 @@ public static partial class ContentLoader
         Limit(fm.KeyTerms.Count, 40, "keyTerms", "key terms", front, path, problems);
         Limit(fm.Related.Count, 20, "related", "related items", front, path, problems);
         Limit(fm.Sources.Count, 50, "sources", "sources", front, path, problems);
+        Limit(fm.ChangeNote?.Length ?? 0, ChangeNoteLimit, "changeNote", "characters in the change note", front, path, problems);
         Require(fm.Title, "title", front, path, problems);
         Require(fm.Summary, "summary", front, path, problems);
         Require(fm.Category, "category", front, path, problems);
@@ -199,6 +201,8 @@ public static partial class ContentLoader
             Draft = fm.Draft,
             Headings = MarkdownRendering.Headings(document),
             Modified = File.GetLastWriteTimeUtc(Path.Combine(root, path)),
+            ContentHash = ContentText.Hash(text),
+            ChangeNote = string.IsNullOrWhiteSpace(fm.ChangeNote) ? null : fm.ChangeNote.Trim(),
             BodyUtf8 = System.Text.Encoding.UTF8.GetBytes(MarkdownRendering.ToSafeHtml(document)),
             WordCount = words,
             ReadingMinutes = TextStatistics.ReadingMinutes(words),

@@ -20,6 +20,7 @@ internal sealed class ExplainerFrontMatter
     public InfographicFrontMatter? Infographic { get; set; }
     public List<SourceFrontMatter> Sources { get; set; } = [];
     public bool Draft { get; set; }
+    public string? ChangeNote { get; set; }
 }
 
 internal sealed class ReviewersFrontMatter

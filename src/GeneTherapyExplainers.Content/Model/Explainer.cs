@@ -34,6 +34,15 @@ public sealed record Explainer
 
     /// <summary>When the file last changed.</summary>
     public DateTimeOffset Modified { get; init; }
+
+    /// <summary>The SHA-256 hash of the file's text (see <see cref="ContentText"/>): what a review is tied to.</summary>
+    public byte[] ContentHash { get; init; } = [];
+
+    /// <summary>The hash as 64 hexadecimal digits, as the store keeps it.</summary>
+    public string Fingerprint => ContentText.Hex(ContentHash);
+
+    /// <summary>What the latest change did, in a sentence for readers (front matter <c>changeNote</c>), if the editor said.</summary>
+    public string? ChangeNote { get; init; }
     public int WordCount { get; init; }
     public int ReadingMinutes { get; init; }
 

@@ -34,6 +34,10 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ReviewRecord> ReviewRecords => Set<ReviewRecord>();
 
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+
+    public DbSet<ReviewedText> ReviewedTexts => Set<ReviewedText>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>What readers said about pages; no personal data.</summary>

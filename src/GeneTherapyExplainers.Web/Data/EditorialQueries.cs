@@ -9,9 +9,16 @@ public sealed record ExplainerEditorial(
     IReadOnlyList<ReviewRecord> Reviews,
     ReviewState Review,
     int CadenceMonths,
-    IReadOnlyList<RelatedItem> Related)
+    IReadOnlyList<RelatedItem> Related,
+    ContentVersion? LatestVersion = null)
 {
     public ReviewRecord? LastReview => Review.Last;
+
+    /// <summary>When the text has changed since the last review, the date of its latest change; otherwise null.</summary>
+    public DateTimeOffset? ChangedSinceReview(Content.Model.Explainer explainer) => ContentVersionLog.ChangedSince(LastReview, LatestVersion, explainer);
+
+    /// <summary>When the text of the explainer last changed (not counting reviews).</summary>
+    public DateTimeOffset LastChange(Content.Model.Explainer explainer) => ContentVersionLog.LastChange(LatestVersion, explainer);
 
     public DateOnly? NextReviewDue => Review.NextDue;
 
@@ -33,7 +40,7 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, 
 
     private async Task<ExplainerEditorial> LoadExplainerAsync(string slug, CancellationToken ct)
     {
-        // Four small queries: one open connection for all of them, rather than an open and close for each.
+        // Five small queries: one open connection for all of them, rather than an open and close for each.
         await db.Database.OpenConnectionAsync(ct);
         var contributors = await db.ExplainerContributors.AsNoTracking()
             .Where(c => c.ExplainerSlug == slug).Include(c => c.Person).ToListAsync(ct);
@@ -46,13 +53,20 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, 
             .Include(l => l.RelatedItem!).ThenInclude(r => r.People).ThenInclude(p => p.Person)
             .OrderBy(l => l.Position)
             .ToListAsync(ct)).Select(l => l.RelatedItem!).ToList();
+        var latest = await db.ContentVersions.AsNoTracking().Where(v => v.ExplainerSlug == slug).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         return new ExplainerEditorial(
             contributors.ToDictionary(c => c.Role, c => c.Person!),
             reviews,
             ReviewState.Compute(reviews, cadence, Today),
             cadence,
-            related);
+            related,
+            latest);
     }
+
+    /// <summary>Every recorded version of an explainer's text, newest first, from memory unless the store has changed.</summary>
+    public async Task<IReadOnlyList<ContentVersion>> VersionsAsync(string slug, CancellationToken ct = default) =>
+        (await cache.GetAsync<IReadOnlyList<ContentVersion>>("versions:" + slug, Today, async () =>
+            await db.ContentVersions.AsNoTracking().Where(v => v.ExplainerSlug == slug).OrderByDescending(v => v.Number).ToListAsync(ct)))!;
 
     /// <summary>Where each explainer stands on its review cadence, by slug; an explainer never reviewed is not in it.</summary>
     public async Task<IReadOnlyDictionary<string, ReviewState>> ReviewStatesAsync(CancellationToken ct = default) =>

@@ -5,10 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace GeneTherapyExplainers.Web.Data;
 
 /// <summary>One row of the review dashboard.</summary>
+/// <param name="Explainer">The explainer.</param>
+/// <param name="LastByKind">The latest standing review of each kind.</param>
+/// <param name="State">Where it stands on its review cadence.</param>
+/// <param name="ChangedSinceReview">When the text has changed since the last review, the date of the latest change.</param>
 public sealed record DashboardRow(
     Explainer Explainer,
     IReadOnlyDictionary<ReviewKind, ReviewRecord> LastByKind,
-    ReviewState State);
+    ReviewState State,
+    DateTimeOffset? ChangedSinceReview = null);
 
 /// <summary>What the review workspace reads: every explainer's standing, most urgent first.</summary>
 public sealed class ReviewWorkspace(EditorialDbContext db, EditorialQueries queries)
@@ -17,6 +22,7 @@ public sealed class ReviewWorkspace(EditorialDbContext db, EditorialQueries quer
     {
         var reviews = await db.ReviewRecords.AsNoTracking().Include(r => r.Reviewer).ToListAsync(ct);
         var cadences = await db.ExplainerSchedules.AsNoTracking().ToDictionaryAsync(s => s.ExplainerSlug, s => s.CadenceMonths, ct);
+        var versions = await ContentVersionLog.LatestAsync(db, null, ct);
         var today = queries.Today;
         return [.. catalog.All
             .Select(e =>
@@ -24,7 +30,8 @@ public sealed class ReviewWorkspace(EditorialDbContext db, EditorialQueries quer
                 var mine = reviews.Where(r => r.ExplainerSlug == e.Slug).ToList();
                 var standing = ReviewState.Effective(mine).ToList();
                 var byKind = standing.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.First());
-                return new DashboardRow(e, byKind, ReviewState.Compute(mine, cadences.GetValueOrDefault(e.Slug, ExplainerSchedule.Quarterly), today));
+                var state = ReviewState.Compute(mine, cadences.GetValueOrDefault(e.Slug, ExplainerSchedule.Quarterly), today);
+                return new DashboardRow(e, byKind, state, ContentVersionLog.ChangedSince(state.Last, versions.GetValueOrDefault(e.Slug), e));
             })
             .OrderBy(r => r.State.Status)
             .ThenBy(r => r.State.NextDue ?? DateOnly.MinValue)

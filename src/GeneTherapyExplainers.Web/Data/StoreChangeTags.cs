@@ -27,9 +27,11 @@ public sealed class StoreChangeTags(StoreChanges changes) : ISaveChangesIntercep
         Person p => ["person:" + p.Id],
         RelatedItem i => ["related:" + i.Id],
         RelatedItemPerson rp => ["related:" + rp.RelatedItemId, "person:" + rp.PersonId],
-        // Accounts, keys, the audit trail, reader feedback and digests appear on no public page: a reader's answer
-        // must not evict every cached page.
-        ReaderFeedback or DigestDelivery or AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
+        // A new version of an explainer's text: its page (changed since review, dateModified) and its page history.
+        ContentVersion v => ["store:" + v.ExplainerSlug],
+        // Accounts, keys, the audit trail, reader feedback, digests and reviewed texts (shown to reviewers only) appear
+        // on no public page: a reader's answer must not evict every cached page.
+        ReviewedText or ReaderFeedback or DigestDelivery or AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or SiteUser or IdentityRole or IdentityUserRole<string> or IdentityUserClaim<string> or IdentityUserLogin<string>
             or IdentityUserToken<string> or IdentityRoleClaim<string> => [],
         _ => ["*"],
     };

@@ -77,6 +77,7 @@ public static class StoreSetup
 
         services.AddScoped<EditorialQueries>();
         services.AddScoped<ReviewWorkspace>();
+        services.AddScoped<ReviewedTexts>();
         services.AddSingleton<StoreProblems>();
         services.AddSingleton<ContentHistory>();
         services.AddSingleton<StoreStartupReport>();
@@ -119,7 +120,9 @@ public static class StoreSetup
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var root = services.GetRequiredService<ContentCatalogProvider>().ContentRoot;
         var firstDates = await services.GetRequiredService<ContentHistory>().FirstDatesAsync(root, today);
-        var problems = await ExplainerLinkSync.SyncAsync(db, [.. change.ChangedExplainers.Select(c => c.Explainer)], today, firstDates);
+        var changed = change.ChangedExplainers.Select(c => c.Explainer).ToList();
+        var problems = await ExplainerLinkSync.SyncAsync(db, changed, today, firstDates);
+        await ContentVersionLog.RecordAsync(db, changed, services.GetRequiredService<TimeProvider>().GetUtcNow());
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);

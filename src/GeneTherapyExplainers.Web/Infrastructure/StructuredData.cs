@@ -36,7 +36,8 @@ public static class StructuredData
                 : view.Editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
             ["lastReviewed"] = review.Last?.ReviewedOn.ToString("yyyy-MM-dd", Format.Culture),
             ["datePublished"] = review.PublishedOn(e).ToString("yyyy-MM-dd", Format.Culture),
-            ["dateModified"] = review.UpdatedOn(e).ToString("yyyy-MM-dd", Format.Culture),
+            // The last change of the text itself; a review is lastReviewed, not a modification.
+            ["dateModified"] = view.Editorial.LastChange(e).UtcDateTime.ToString("yyyy-MM-dd", Format.Culture),
             ["publisher"] = Publisher(urls),
             ["audience"] = new Dictionary<string, object?> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
             ["about"] = new Dictionary<string, object?> { ["@type"] = "MedicalTherapy", ["name"] = e.Title },

@@ -27,8 +27,9 @@ public sealed record DigestResult(string Email, DigestOutcome Outcome, string? T
 
 /// <summary>
 /// Sends this period's digest to every reviewer who has not had it and has not turned it off. Each digest is claimed
-/// first by adding its (account, period) row, which the store keeps unique: when several instances run at once, only
-/// the one whose row went in sends, so a digest never goes twice for the same period. A failed send gives its claim
+/// first by adding its (account, period) row, which the store keeps unique (a unique index; the insert does nothing
+/// when the row exists): when several instances run at once, only the one whose row went in sends, so a digest never
+/// goes twice for the same period. A failed send gives its claim
 /// back, so the next check tries again.
 /// </summary>
 public sealed class DigestRun(IServiceScopeFactory scopes, IDigestSender sender, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestRun> logger)
@@ -100,25 +101,18 @@ public sealed class DigestRun(IServiceScopeFactory scopes, IDigestSender sender,
         return (digest, recipients);
     }
 
+    /// <summary>
+    /// Adds the (account, period) row unless it is there: one statement, so that when instances race, exactly one adds
+    /// it and the others learn so from the count, without a failed save (and its error in the log).
+    /// </summary>
     private async Task<bool> ClaimAsync(string userId, DateTime period, DateTime now, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EditorialDbContext>();
-        if (await db.DigestDeliveries.AnyAsync(d => d.UserId == userId && d.PeriodStart == period, ct))
-        {
-            return false;
-        }
-
-        db.DigestDeliveries.Add(new DigestDelivery { UserId = userId, PeriodStart = period, ClaimedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (StoreErrors.IsUniqueViolation(e))
-        {
-            return false; // another instance claimed it a moment ago
-        }
+        var added = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "DigestDeliveries" ("UserId", "PeriodStart", "ClaimedAt") VALUES ({userId}, {period}, {now}) ON CONFLICT DO NOTHING""",
+            ct);
+        return added == 1;
     }
 
     private async Task ReleaseAsync(string userId, DateTime period, CancellationToken ct)

@@ -51,5 +51,30 @@ internal sealed class ReviewRecordConfiguration : IEntityTypeConfiguration<Revie
         builder.HasIndex(x => x.SubmissionId).IsUnique();
         builder.HasOne(x => x.Reviewer).WithMany().HasForeignKey(x => x.ReviewerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReviewRecord>().WithMany().HasForeignKey(x => x.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        // A plain column, not a foreign key to ReviewedTexts: SQLite would rebuild the table (and lose its append-only
+        // triggers) to add one. Kept texts are never deleted.
+        builder.Property(x => x.ContentFingerprint).HasMaxLength(64);
+    }
+}
+
+internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<ContentVersion>
+{
+    public void Configure(EntityTypeBuilder<ContentVersion> builder)
+    {
+        builder.ToTable("ContentVersions");
+        builder.Property(x => x.ExplainerSlug).HasMaxLength(100);
+        builder.Property(x => x.Fingerprint).HasMaxLength(64);
+        builder.Property(x => x.ChangeNote).HasMaxLength(GeneTherapyExplainers.Content.Loading.ContentLoader.ChangeNoteLimit);
+        builder.HasIndex(x => new { x.ExplainerSlug, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class ReviewedTextConfiguration : IEntityTypeConfiguration<ReviewedText>
+{
+    public void Configure(EntityTypeBuilder<ReviewedText> builder)
+    {
+        builder.ToTable("ReviewedTexts");
+        builder.HasKey(x => x.Fingerprint);
+        builder.Property(x => x.Fingerprint).HasMaxLength(64);
     }
 }

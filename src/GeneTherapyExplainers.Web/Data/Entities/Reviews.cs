@@ -56,4 +56,10 @@ public sealed class ReviewRecord
     /// a lost answer, records nothing new. Null for records that came from no form (the seed data).
     /// </summary>
     public Guid? SubmissionId { get; set; }
+
+    /// <summary>
+    /// The fingerprint of the explainer's text as the reviewer saw it (see <see cref="ReviewedText"/>). Null for reviews
+    /// recorded before reviews were tied to the text, and for the seed data.
+    /// </summary>
+    public string? ContentFingerprint { get; set; }
 }

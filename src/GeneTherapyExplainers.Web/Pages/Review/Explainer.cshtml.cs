@@ -15,6 +15,7 @@ public sealed class ExplainerModel(
     ContentCatalogProvider content,
     ReviewWorkspace workspace,
     EditorialQueries queries,
+    ReviewedTexts texts,
     TimeProvider clock) : ReviewPageModel(db, users)
 {
     public Explainer Explainer { get; private set; } = null!;
@@ -31,6 +32,16 @@ public sealed class ExplainerModel(
     [BindProperty(SupportsGet = true)]
     public bool Recorded { get; set; }
 
+    /// <summary>The review whose version the changes are shown against (by default the latest that kept its text).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Since { get; set; }
+
+    /// <summary>What changed since a reviewed version; null when no review kept its text.</summary>
+    public ReviewChanges? Changes { get; private set; }
+
+    /// <summary>When the text has changed since the last review, the date of the latest change.</summary>
+    public DateTimeOffset? ChangedSinceReview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct))
@@ -40,6 +51,7 @@ public sealed class ExplainerModel(
 
         Input.ReviewedOn = queries.Today;
         Input.SubmissionId = Guid.NewGuid();
+        Input.Fingerprint = Explainer.Fingerprint;
         return Page();
     }
 
@@ -91,6 +103,12 @@ public sealed class ExplainerModel(
             return AnswerForEarlier(earlier);
         }
 
+        if (await KeepTextAsync(ct) is { } problem)
+        {
+            ModelState.AddModelError(string.Empty, problem);
+            return Page();
+        }
+
         var user = await CurrentUserAsync();
         var record = new ReviewRecord
         {
@@ -104,6 +122,7 @@ public sealed class ExplainerModel(
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = user.Email ?? user.Id,
             SubmissionId = Input.SubmissionId,
+            ContentFingerprint = Explainer.Fingerprint,
         };
         Db.ReviewRecords.Add(record);
         try
@@ -165,8 +184,28 @@ public sealed class ExplainerModel(
         var editorial = await queries.ForExplainerAsync(explainer.Slug, ct);
         History = editorial.Reviews;
         State = editorial.Review;
+        ChangedSinceReview = editorial.ChangedSinceReview(explainer);
         Earliest = await workspace.EarliestReviewDateAsync(explainer, ct);
+        Changes = await ReviewChanges.LoadAsync(explainer, History, Since, texts, content.ContentRoot, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Ties the review to the text the reviewer was shown: refused when the explainer changed after the form was opened,
+    /// or when the file no longer says what the page online says; otherwise the text is kept in the store.
+    /// </summary>
+    private async Task<string?> KeepTextAsync(CancellationToken ct)
+    {
+        var current = Explainer.Fingerprint;
+        if (Input.Fingerprint is { } shown && shown != current)
+        {
+            ModelState.Remove("Input.Fingerprint");
+            Input.Fingerprint = current;
+            return $"This explainer changed after you opened this form (its file was saved {Explainer.Modified.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", Format.Culture)}), so nothing was recorded. Read the page again, then record the review.";
+        }
+
+        return await texts.KeepAsync(Explainer, content.ContentRoot, ct) ? null
+            : $"The file {Explainer.SourcePath} no longer says what the page online says: it was saved a moment ago, or it has errors (see content health). Nothing was recorded. Try again in a moment, or once the errors are fixed.";
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -189,5 +228,8 @@ public sealed class ExplainerModel(
 
         /// <summary>The form's one-time key: however often this form is posted, it records one review.</summary>
         public Guid? SubmissionId { get; set; }
+
+        /// <summary>The fingerprint of the text the form was opened on: a review is tied to what the reviewer saw.</summary>
+        public string? Fingerprint { get; set; }
     }
 }

@@ -45,8 +45,13 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         var rows = await workspace.DashboardAsync(content.Current, ct);
-        Status = Status == "overdue" ? Status : null;
-        Rows = Status == "overdue" ? [.. rows.Where(r => r.State.Status == ReviewStatus.Overdue)] : rows;
+        Status = Status is "overdue" or "changed" ? Status : null;
+        Rows = Status switch
+        {
+            "overdue" => [.. rows.Where(r => r.State.Status == ReviewStatus.Overdue)],
+            "changed" => [.. rows.Where(r => r.ChangedSinceReview is not null)],
+            _ => rows,
+        };
 
         Days = Days is { } d && Periods.Contains(d) ? d : feedbackOptions.Value.DashboardDays;
         Feedback = await feedback.SummariesAsync(clock.GetUtcNow().UtcDateTime.AddDays(-Days.Value), ct);

@@ -63,6 +63,45 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExplainerSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExplainerSlug", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ContentVersions", (string)null);
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -354,6 +393,10 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContentFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("CorrectsId")
                         .HasColumnType("integer");
 
@@ -408,6 +451,24 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReviewedText", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Fingerprint");
+
+                    b.ToTable("ReviewedTexts", (string)null);
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.SiteUser", b =>

@@ -55,6 +55,43 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplainerSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExplainerSlug", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ContentVersions", (string)null);
+                });
+
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -336,6 +373,10 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CorrectsId")
                         .HasColumnType("INTEGER");
 
@@ -390,6 +431,24 @@ namespace GeneTherapyExplainers.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReviewRecords", (string)null);
+                });
+
+            modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.ReviewedText", b =>
+                {
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Fingerprint");
+
+                    b.ToTable("ReviewedTexts", (string)null);
                 });
 
             modelBuilder.Entity("GeneTherapyExplainers.Web.Data.Entities.SiteUser", b =>
