@@ -25,6 +25,9 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     /// <summary>A mistake report that waits (entry 1) and a comment already handled (entry 2), for the pages that list them.</summary>
     public const long SampleFeedbackId = 1;
+
+    /// <summary>An explainer whose last review signed off an older wording: its pages say what changed since.</summary>
+    public const string ChangedSinceReview = "monoclonal-antibodies";
     private readonly TempContent content = new(withShippedContent: true);
     private SiteFactory? site;
     private ChromeDriver? driver;
@@ -58,6 +61,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         BaseUrl = $"https://localhost:{port}";
         await site.AddUserAsync(Reviewer, "Reviewer", Session.Password, "georgios-anagas");
         await SeedFeedbackAsync();
+        await SeedChangedSinceReviewAsync();
         driver = Browser.Start();
     }
 
@@ -72,6 +76,24 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         {
             Page = FeedbackPage.Glossary, PageKey = "aav", Helpful = true, Comment = "Clear, thank you.", ReceivedAt = now.AddHours(-2),
             HandledAt = now.AddHours(-1), HandledBy = Reviewer, HandledNote = "Nothing to change.",
+        });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A review of an older wording of one explainer, so its pages say what changed since review.</summary>
+    private async Task SeedChangedSinceReviewAsync() => await Site.WithScopeAsync(async services =>
+    {
+        var text = GeneTherapyExplainers.Content.Model.ContentText.Read(Path.Combine(content.Root, "explainers", ChangedSinceReview + ".md"));
+        var paragraph = text.Split('\n').Skip(1).SkipWhile(l => l != "---").Skip(1).First(l => l.Length > 0 && !l.StartsWith('#'));
+        var older = text.Replace(paragraph, "An older wording of this paragraph. It said less.", StringComparison.Ordinal);
+        var db = services.GetRequiredService<GeneTherapyExplainers.Web.Data.EditorialDbContext>();
+        var fingerprint = GeneTherapyExplainers.Content.Model.ContentText.Fingerprint(older);
+        db.ReviewedTexts.Add(new() { Fingerprint = fingerprint, Text = older, KeptAt = DateTimeOffset.UtcNow });
+        db.ReviewRecords.Add(new()
+        {
+            ExplainerSlug = ChangedSinceReview, Kind = ReviewKind.Medical, ReviewedOn = DateOnly.FromDateTime(DateTime.UtcNow),
+            Reviewer = db.People.Single(p => p.Key == "georgios-anagas"), RecordedAt = DateTimeOffset.UtcNow, RecordedBy = Reviewer,
+            ContentFingerprint = fingerprint,
         });
         await db.SaveChangesAsync();
     });

@@ -1,3 +1,4 @@
+using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Infrastructure;
 
 namespace GeneTherapyExplainers.Tests.Web;
@@ -60,5 +61,18 @@ public class TextDiffTests
         var diff = TextDiff.Compare(Lines("One.", "Two."), Lines("One.", "Two."));
         Assert.True(diff.IsEmpty);
         Assert.Empty(diff.Lines);
+    }
+
+    [Fact]
+    public void ALastSentenceReplacedIsShownApartFromItsNewWording()
+    {
+        var diff = TextDiff.Compare(Lines("Kept. Old ending."), Lines("Kept. New ending."));
+
+        var html = GeneTherapyExplainers.Web.Pages.Review.ReviewChanges.Pieces(Assert.Single(diff.Lines)).Value!;
+        var line = Html.Parse($"<p>{html}</p>").Find("p");
+
+        Assert.Equal("Kept. removed: Old ending. added: New ending.", line.TextContent);
+        Assert.Equal("Old ending.", line.QuerySelector("del")!.LastChild!.TextContent);
+        Assert.Equal("New ending.", line.QuerySelector("ins")!.LastChild!.TextContent);
     }
 }

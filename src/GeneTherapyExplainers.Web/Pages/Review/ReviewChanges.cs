@@ -64,9 +64,16 @@ public sealed record ReviewChanges(ReviewRecord Since, IReadOnlyList<ReviewRecor
     public static Microsoft.AspNetCore.Html.HtmlString Pieces(DiffLine line)
     {
         var html = new StringBuilder();
-        foreach (var piece in line.Pieces)
+        for (var i = 0; i < line.Pieces.Count; i++)
         {
+            var piece = line.Pieces[i];
             var text = HtmlEncoder.Default.Encode(piece.Text);
+            if (piece.Kind == DiffKind.Added && i > 0 && line.Pieces[i - 1].Kind == DiffKind.Removed && !line.Pieces[i - 1].Text.EndsWith(' '))
+            {
+                // The old wording ended the line: keep it apart from the new one.
+                html.Append(' ');
+            }
+
             html.Append(piece.Kind switch
             {
                 DiffKind.Removed => $"<del><span class=\"visually-hidden\">removed: </span>{text}</del>",

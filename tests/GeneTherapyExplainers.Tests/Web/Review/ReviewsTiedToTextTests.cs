@@ -58,6 +58,7 @@ public sealed partial class ReviewsTiedToTextTests : IDisposable
         Assert.Contains("Changed since review", DashboardRow(await DashboardAsync(reviewer)), StringComparison.Ordinal);
 
         var (_, review) = await reviewer.GetAsync($"/review/explainers/{Slug}");
+        Assert.Contains("changed since review", review.Text(".review-line"), StringComparison.Ordinal);
         Assert.Equal("What changed since review", review.Text("#changes"));
         Assert.Equal([OldSentence], Marked(review, ".diff del"));
         Assert.Equal([NewSentence], Marked(review, ".diff ins"));
