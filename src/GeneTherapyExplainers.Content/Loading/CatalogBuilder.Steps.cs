@@ -193,7 +193,12 @@ public sealed partial class CatalogBuilder
             entry.ReadProblems.Add(new ContentProblem(entry.Path, 1, 1, ProblemSeverity.Error,
                 $"The address '{entry.Key}' is already used by {owner}. Rename one of the files."));
         }
-        else if (ContentLoader.ReadText(Path.Combine(ContentRoot, entry.Path), entry.Path, options, entry.ReadProblems) is { } text)
+        else if (ContentLoader.ReadText(Path.Combine(ContentRoot, entry.Path), entry.Path, options, entry.ReadProblems) is not { } text)
+        {
+            // Unreadable for now (empty while an editor saves it, say): like any broken file, its last good version stays.
+            entry.Parsed = Candidate.Failed([]);
+        }
+        else
         {
             try
             {

@@ -31,6 +31,7 @@ public sealed partial class ContentWatcher(
     private readonly ConcurrentDictionary<string, byte> pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim signal = new(0);
     private Dictionary<string, (long Length, long Ticks)> known = [];
+    private static readonly TimeSpan EventlessInterval = TimeSpan.FromSeconds(2);
     private FileSystemWatcher? events;
     private int checkAll;
     private bool missingReported;
@@ -50,7 +51,7 @@ public sealed partial class ContentWatcher(
         known = new Dictionary<string, (long, long)>(provider.BuiltFrom, StringComparer.Ordinal);
         Interlocked.Exchange(ref checkAll, 1);
         signal.Release();
-        var nextFullCheck = DateTime.UtcNow + settings.FullCheckInterval;
+        var nextFullCheck = DateTime.UtcNow + FullCheckInterval(settings);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = nextFullCheck - DateTime.UtcNow;
@@ -65,12 +66,19 @@ public sealed partial class ContentWatcher(
             else
             {
                 Interlocked.Exchange(ref checkAll, 1);
-                nextFullCheck = DateTime.UtcNow + settings.FullCheckInterval;
+                nextFullCheck = DateTime.UtcNow + FullCheckInterval(settings);
             }
 
             await ApplyAsync();
         }
     }
+
+    /// <summary>
+    /// The slow safety net while events work; when they were wanted but could not be had (the system's limit of
+    /// watchers reached, say), the full check is what notices saves, so it runs every few seconds instead.
+    /// </summary>
+    private TimeSpan FullCheckInterval(ContentWatcherOptions settings) =>
+        settings.UseEvents && events is null && settings.FullCheckInterval > EventlessInterval ? EventlessInterval : settings.FullCheckInterval;
 
     /// <summary>Applies what changed since the last time; a full check compares every file with what was last read.</summary>
     private async Task ApplyAsync()
