@@ -30,7 +30,9 @@ public sealed class StoreCopyTests(SqliteStore sqlite, PostgresStore postgres) :
         .Concat((await db.UserRoles.OrderBy(r => r.UserId).ToListAsync()).Select(r => $"user-role {r.UserId} {r.RoleId}"))
         .Concat((await db.Roles.OrderBy(r => r.Id).ToListAsync()).Select(r => $"role {r.Id} {r.Name}"))
         .Concat((await db.AuditEntries.OrderBy(a => a.Id).ToListAsync()).Select(a => $"audit {a.Id} {a.At.ToUnixTimeMilliseconds()} {a.Actor} {a.EntityType} {a.EntityKey} {a.Action} {a.Details}"))
-        .Concat((await db.DataProtectionKeys.OrderBy(k => k.Id).ToListAsync()).Select(k => $"key {k.Id} {k.FriendlyName} {k.Xml}")));
+        .Concat((await db.DataProtectionKeys.OrderBy(k => k.Id).ToListAsync()).Select(k => $"key {k.Id} {k.FriendlyName} {k.Xml}"))
+        .Concat((await db.ReaderFeedback.OrderBy(f => f.Id).ToListAsync()).Select(f => $"feedback {f.Id} {f.Page} {f.PageKey} {f.Helpful} {f.IsReport} {f.Comment} {f.ReceivedAt.Ticks / 10} {f.HandledAt?.Ticks / 10} {f.HandledBy} {f.HandledNote} {f.HandledReviewId}"))
+        .Concat((await db.DigestDeliveries.OrderBy(d => d.Id).ToListAsync()).Select(d => $"digest {d.Id} {d.UserId} {d.PeriodStart.Ticks / 10} {d.ClaimedAt.Ticks / 10} {d.SentAt?.Ticks / 10} {d.Channel}")));
 
     [Fact]
     public async Task EveryRowMovesFromSqliteToPostgreSqlAndTheSiteCarriesOnThere()
@@ -44,6 +46,11 @@ public sealed class StoreCopyTests(SqliteStore sqlite, PostgresStore postgres) :
             await session.SignInAsync("mover@example.org");
             await session.SubmitAsync("/review/explainers/gene-therapy-explained", new Dictionary<string, string> { ["Input.Kind"] = "1", ["Input.ReviewedOn"] = Today, ["Input.Notes"] = "Before the move." });
             await session.SubmitAsync("/review/people/achi-anagas", new Dictionary<string, string> { ["Input.Bio"] = "Changed before the move." });
+            using var reader = before.NewSession();
+            await reader.SubmitAsync("/feedback/explainers/gene-therapy-explained", new Dictionary<string, string> { ["Input.Helpful"] = "no", ["Input.Report"] = "true", ["Input.Comment"] = "A report before the move." });
+            await session.SubmitAsync("/review/feedback/1", new Dictionary<string, string> { ["Input.Note"] = "Handled before the move." });
+            using var notify = new StringWriter();
+            await new NotifyCommand(before.Services, notify, notify).RunAsync(["notify"]);
         }
 
         var to = postgres.NewDatabase();
@@ -57,6 +64,8 @@ public sealed class StoreCopyTests(SqliteStore sqlite, PostgresStore postgres) :
             Assert.Contains("Before the move.", everything, StringComparison.Ordinal);
             Assert.Contains("audit ", everything, StringComparison.Ordinal);
             Assert.Contains("key ", everything, StringComparison.Ordinal);
+            Assert.Contains("Handled before the move.", everything, StringComparison.Ordinal);
+            Assert.Contains("digest ", everything, StringComparison.Ordinal);
             Assert.Equal(everything, await EverythingAsync(target));
         }
 
