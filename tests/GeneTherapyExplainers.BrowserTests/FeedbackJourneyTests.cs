@@ -58,6 +58,10 @@ public sealed class FeedbackJourneyTests(BrowserSite browser) : IDisposable
         var marker = Guid.NewGuid().ToString("N")[..8];
         var hostile = $"Wrong dose {marker} <script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\">";
 
+        // The reader's browser runs no script at all: a page's own script cannot even set its title.
+        Reader.Navigate().GoToUrl("data:text/html,<title>before</title><script>document.title='scripted'</script>");
+        Assert.Equal("before", Reader.Title);
+
         // The reader answers "No" at the end of the explainer, writes what was wrong and sends it.
         Reader.Navigate().GoToUrl(browser.BaseUrl + Explainer);
         ReaderClicks(Reader.FindElement(By.CssSelector("#feedback button[value=no]")));
