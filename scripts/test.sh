@@ -44,6 +44,14 @@ else
   echo "No PostgreSQL server could be started; the PostgreSQL store tests will fail and say so." >&2
 fi
 
+# Many sites run at once in the test process, each watching its settings and its content folder: Linux's default
+# of 128 inotify watchers per user can run out (a site then fails to start). Raise it where we may; the content
+# watcher itself falls back to checking every 2 s when it gets none.
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null || sudo -n sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null \
+    || echo "Could not raise fs.inotify.max_user_instances; with many sites at once some may fail to start." >&2
+fi
+
 mkdir -p TestResults
 rm -f TestResults/summary.txt
 log=$(mktemp)
