@@ -14,7 +14,7 @@ internal static class Audit
         var now = DateTimeOffset.UtcNow;
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is Person or RelatedItem or RelatedItemPerson or ExplainerRelated or ExplainerContributor or ExplainerSchedule or ReviewRecord or ReaderFeedback)
+            .Where(e => IsAudited(e.Entity))
             // A bare yes or no from a reader only counts: it is no step anyone takes, and there are many.
             .Where(e => e.Entity is not ReaderFeedback { NeedsReviewer: false } || e.State != EntityState.Added)
             .ToList();
@@ -30,7 +30,7 @@ internal static class Audit
                 At = now,
                 Actor = db.Actor,
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityKey = KeyOf(entry),
+                EntityKey = KeyOf(entry.Entity, entry.State),
                 Action = entry.State switch
                 {
                     EntityState.Added => "Added",
@@ -42,7 +42,21 @@ internal static class Audit
         }
     }
 
-    private static string KeyOf(EntityEntry entry) => entry.Entity switch
+    /// <summary>The kinds of rows whose changes the audit trail keeps.</summary>
+    public static bool IsAudited(object entity) =>
+        entity is Person or RelatedItem or RelatedItemPerson or ExplainerRelated or ExplainerContributor or ExplainerSchedule or ReviewRecord or ReaderFeedback;
+
+    /// <summary>The entry a save would write for a new row, for rows added without change tracking (see <see cref="BulkInsert"/>).</summary>
+    public static AuditEntry ForAdded(object entity, string actor, DateTimeOffset at) => new()
+    {
+        At = at,
+        Actor = actor,
+        EntityType = entity.GetType().Name,
+        EntityKey = KeyOf(entity, EntityState.Added),
+        Action = "Added",
+    };
+
+    private static string KeyOf(object entity, EntityState state) => entity switch
     {
         Person p => p.Key,
         RelatedItem r => r.Key,
@@ -52,7 +66,7 @@ internal static class Audit
         ReviewRecord r => $"{r.ExplainerSlug} {r.Kind} {r.ReviewedOn:yyyy-MM-dd}",
         RelatedItemPerson x => $"item {x.RelatedItemId} {x.Role} person {x.PersonId}",
         // A new entry has no id yet; the reader's words never reach the audit trail, which is kept for good.
-        ReaderFeedback f when entry.State == EntityState.Added => $"{f.PagePath} {(f.IsReport ? "report" : f.Comment is null ? "answer" : "comment")}",
+        ReaderFeedback f when state == EntityState.Added => $"{f.PagePath} {(f.IsReport ? "report" : f.Comment is null ? "answer" : "comment")}",
         ReaderFeedback f => $"#{f.Id} {f.PagePath}",
         _ => "?",
     };

@@ -23,7 +23,8 @@ public static class ContentVersionLog
             {
                 return await RecordOnceAsync(db, explainers, now, ct);
             }
-            catch (DbUpdateException ex) when (attempt < 3 && StoreErrors.IsUniqueViolation(ex))
+            catch (Exception ex) when (attempt < 3 && (ex is DbUpdateException update && StoreErrors.IsUniqueViolation(update)
+                || ex is System.Data.Common.DbException bulk && BulkInsert.IsUniqueViolation(bulk)))
             {
                 // Another instance recorded the same change at the same moment: read again and add only what is still missing.
                 db.ChangeTracker.Clear();
@@ -67,7 +68,7 @@ public static class ContentVersionLog
     private static async Task<int> RecordOnceAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, CancellationToken ct)
     {
         var latest = await LatestAsync(db, [.. explainers.Select(e => e.Slug)], ct);
-        var added = 0;
+        var versions = new List<ContentVersion>();
         foreach (var explainer in explainers)
         {
             var last = latest.GetValueOrDefault(explainer.Slug);
@@ -76,7 +77,7 @@ public static class ContentVersionLog
                 continue;
             }
 
-            db.ContentVersions.Add(new ContentVersion
+            versions.Add(new ContentVersion
             {
                 ExplainerSlug = explainer.Slug,
                 Number = (last?.Number ?? 0) + 1,
@@ -86,14 +87,20 @@ public static class ContentVersionLog
                 ChangeNote = explainer.ChangeNote,
                 RecordedAt = now,
             });
-            added++;
         }
 
-        if (added > 0)
+        if (versions.Count > BulkInsert.Above)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.AddAsync(db, versions, ct);
+            await transaction.CommitAsync(ct);
+        }
+        else if (versions.Count > 0)
+        {
+            db.ContentVersions.AddRange(versions);
             await db.SaveChangesAsync(ct);
         }
 
-        return added;
+        return versions.Count;
     }
 }

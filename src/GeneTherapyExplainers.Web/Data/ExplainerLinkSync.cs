@@ -32,6 +32,7 @@ public static class ExplainerLinkSync
         var links = (await db.ExplainerRelated.Where(l => all || slugs.Contains(l.ExplainerSlug)).Select(l => new { l.ExplainerSlug, l.RelatedItemId }).ToListAsync(ct))
             .Select(l => (l.ExplainerSlug, l.RelatedItemId)).ToHashSet();
         var schedules = await db.ExplainerSchedules.Where(s => all || slugs.Contains(s.ExplainerSlug)).ToDictionaryAsync(s => s.ExplainerSlug, ct);
+        var added = new NewRows();
 
         foreach (var explainer in changed)
         {
@@ -46,7 +47,7 @@ public static class ExplainerLinkSync
 
                 if (personId is { } pid && current?.PersonId != pid)
                 {
-                    db.ExplainerContributors.Add(new ExplainerContributor { ExplainerSlug = explainer.Slug, Role = role, PersonId = pid });
+                    added.Contributors.Add(new ExplainerContributor { ExplainerSlug = explainer.Slug, Role = role, PersonId = pid });
                 }
             }
 
@@ -54,7 +55,7 @@ public static class ExplainerLinkSync
             {
                 if (items.TryGetValue(explainer.RelatedKeys[i], out var itemId) && links.Add((explainer.Slug, itemId)))
                 {
-                    db.ExplainerRelated.Add(new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i });
+                    added.Related.Add(new ExplainerRelated { ExplainerSlug = explainer.Slug, RelatedItemId = itemId, Position = i });
                 }
             }
 
@@ -64,7 +65,7 @@ public static class ExplainerLinkSync
             if (!schedules.TryGetValue(explainer.Slug, out var schedule))
             {
                 schedules[explainer.Slug] = schedule = new ExplainerSchedule { ExplainerSlug = explainer.Slug, FirstSeenOn = first };
-                db.ExplainerSchedules.Add(schedule);
+                added.Schedules.Add(schedule);
             }
             else if (schedule.FirstSeenOn is null || schedule.FirstSeenOn > first)
             {
@@ -72,7 +73,7 @@ public static class ExplainerLinkSync
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        await added.SaveAsync(db, ct);
         return UnknownKeys(changed, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
@@ -100,6 +101,37 @@ public static class ExplainerLinkSync
         }
 
         return problems;
+    }
+
+    /// <summary>The rows a sync adds: saved with the rest of the changes, or in bulk when there are many (a first start).</summary>
+    private sealed class NewRows
+    {
+        public List<ExplainerContributor> Contributors { get; } = [];
+
+        public List<ExplainerRelated> Related { get; } = [];
+
+        public List<ExplainerSchedule> Schedules { get; } = [];
+
+        public async Task SaveAsync(EditorialDbContext db, CancellationToken ct)
+        {
+            if (Contributors.Count + Related.Count + Schedules.Count <= BulkInsert.Above)
+            {
+                db.AddRange(Contributors);
+                db.AddRange(Related);
+                db.AddRange(Schedules);
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.AddAsync(db, Contributors, ct);
+            await BulkInsert.AddAsync(db, Related, ct);
+            await BulkInsert.AddAsync(db, Schedules, ct);
+            var at = DateTimeOffset.UtcNow;
+            await BulkInsert.AddAsync(db, Contributors.Concat<object>(Related).Concat(Schedules).Select(row => Audit.ForAdded(row, db.Actor, at)).ToList(), ct);
+            await transaction.CommitAsync(ct);
+        }
     }
 
     private static (ContributorRole Role, string? Key, string Field)[] Contributors(Explainer explainer) =>

@@ -108,8 +108,6 @@ public static class StoreSetup
             var content = await app.ContentCatalogReadyAsync();
             await SyncLinksAsync(services, content.Initial);
         }
-
-        await app.ContentIndexedAsync();
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>

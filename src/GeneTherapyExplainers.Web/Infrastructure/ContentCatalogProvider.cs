@@ -141,6 +141,7 @@ public static class ContentCatalogExtensions
         services.Configure<ContentWatcherOptions>(configuration.GetSection("Content"));
         services.AddSingleton<ContentCatalogProvider>();
         services.AddSingleton<Search.SearchIndex>();
+        services.AddSingleton<Search.SearchIndexing>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddHostedService<ContentWatcher>();
@@ -149,8 +150,9 @@ public static class ContentCatalogExtensions
 
     /// <summary>
     /// Starts reading the content folder, then indexing it for search, in the background: the store is migrated while
-    /// the files are read, and the store's links are synced while the search index is built. Both are done before the
-    /// first request (see <see cref="ContentIndexedAsync"/>).
+    /// the files are read, and pages answer once the store's links are synced (see
+    /// <see cref="Data.StoreSetup.PrepareEditorialStoreAsync"/>) while the search index may still be filling
+    /// (see <see cref="Search.SearchIndexing"/>).
     /// </summary>
     public static void StartContentCatalog(this WebApplication app)
     {
@@ -160,32 +162,18 @@ public static class ContentCatalogExtensions
         }
 
         var catalog = Task.Run(app.Services.GetRequiredService<ContentCatalogProvider>);
-        var search = Task.Run(async () =>
-        {
-            await catalog;
-            app.Services.GetRequiredService<Search.SearchIndex>();
-        });
-        Reading.TryAdd(app, new ContentReading(catalog, search));
+        app.Services.GetRequiredService<Search.SearchIndexing>().Start(catalog);
+        Reading.TryAdd(app, catalog);
     }
 
     /// <summary>The catalog once it has been read (reading it now if it was not started).</summary>
     public static Task<ContentCatalogProvider> ContentCatalogReadyAsync(this WebApplication app)
     {
         app.StartContentCatalog();
-        return Reading.TryGetValue(app, out var reading) ? reading.Catalog : throw new InvalidOperationException("The catalog was not started.");
+        return Reading.TryGetValue(app, out var reading) ? reading : throw new InvalidOperationException("The catalog was not started.");
     }
 
-    /// <summary>Waits until the search index holds the first catalog; its text is then dropped from memory.</summary>
-    public static async Task ContentIndexedAsync(this WebApplication app)
-    {
-        var provider = await app.ContentCatalogReadyAsync();
-        await Reading.GetValue(app, _ => throw new InvalidOperationException("The catalog was not started.")).Search;
-        provider.ForgetInitialText();
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, ContentReading> Reading = [];
-
-    private sealed record ContentReading(Task<ContentCatalogProvider> Catalog, Task Search);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, Task<ContentCatalogProvider>> Reading = [];
 
     /// <summary>Images from <c>content/media</c> at <c>/media</c>.</summary>
     public static WebApplication UseContentMedia(this WebApplication app)

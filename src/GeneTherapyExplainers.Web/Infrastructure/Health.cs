@@ -6,7 +6,7 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// For a load balancer: <c>/health/live</c> says the process answers (no check runs), <c>/health/ready</c> that it
-/// can serve pages (the content catalog is loaded and the store answers). Unhealthy is 503.
+/// can serve pages (the content catalog is loaded, the store answers and the search index is built). Unhealthy is 503.
 /// </summary>
 public static class Health
 {
@@ -18,6 +18,7 @@ public static class Health
     {
         services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog", tags: [Ready])
+            .AddCheck<SearchHealthCheck>("search", tags: [Ready])
             .AddDbContextCheck<EditorialDbContext>("store", tags: [Ready])
             .AddCheck<ChangeFeedHealthCheck>("store-changes", tags: [Ready]);
         return services;
@@ -53,6 +54,18 @@ internal sealed class CatalogHealthCheck(ContentCatalogProvider content) : IHeal
             ? HealthCheckResult.Healthy($"{count} published explainers")
             : HealthCheckResult.Unhealthy("no published explainer loaded"));
     }
+}
+
+/// <summary>Ready once the search index holds the first catalog (it fills in the background after a start).</summary>
+internal sealed class SearchHealthCheck(Search.SearchIndexing search) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(search.Ready.Status switch
+        {
+            TaskStatus.RanToCompletion => HealthCheckResult.Healthy("indexed"),
+            TaskStatus.Faulted or TaskStatus.Canceled => HealthCheckResult.Unhealthy("the index could not be built"),
+            _ => HealthCheckResult.Unhealthy("building the index"),
+        });
 }
 
 /// <summary>

@@ -36,14 +36,22 @@ public sealed class SearchIndex : IDisposable
     private readonly Lock gate = new();
 
     public SearchIndex(ContentCatalogProvider content)
-        : this(content.Initial, () => content.Current)
+        : this(() => content.Current)
     {
         this.content = content;
-        content.Changed += Apply;
+        // Changes picked up while the first build is indexed wait for it, then follow in order.
+        lock (gate)
+        {
+            content.Changed += Apply;
+            Apply(content.Initial);
+        }
     }
 
     /// <summary>An index of one catalog build, not following later changes (for comparing with one that did).</summary>
     internal SearchIndex(CatalogChange initial, Func<ContentCatalog> catalog)
+        : this(catalog) => Apply(initial);
+
+    private SearchIndex(Func<ContentCatalog> catalog)
     {
         this.catalog = catalog;
         connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
@@ -56,7 +64,6 @@ public sealed class SearchIndex : IDisposable
             CREATE TABLE page_rows (url TEXT NOT NULL, id INTEGER NOT NULL);
             CREATE INDEX page_rows_url ON page_rows (url);
             """);
-        Apply(initial);
     }
 
     /// <summary>Replaces the rows of every page the change touched, in one transaction.</summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages.Search;
 
-public sealed class IndexModel(SearchIndex search, ContentCatalogProvider content) : PageModel
+public sealed class IndexModel(SearchIndexing search, ContentCatalogProvider content) : PageModel
 {
     private static readonly string[] StarterTerms = ["gene-therapy", "gene", "vector", "clinical-trial"];
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(SearchIndex search, ContentCatalogProvider conten
 
     public IReadOnlyList<GlossaryTerm> Suggestions { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         // Results depend only on the query and the content: popular searches are answered from memory.
         HttpContext.CacheAs(PageTags.Search, PageTags.Glossary);
@@ -28,7 +28,8 @@ public sealed class IndexModel(SearchIndex search, ContentCatalogProvider conten
             return;
         }
 
-        Hits = search.Search(Query);
+        // In the first seconds after a start with a large content folder, the index may still be filling.
+        Hits = (await search.Ready).Search(Query);
         if (Hits.Count == 0)
         {
             Suggestions = Suggest(Query, content.Current);
