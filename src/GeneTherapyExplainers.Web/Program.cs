@@ -64,8 +64,10 @@ builder.Services.AddPageCache(builder.Configuration);
 
 var app = builder.Build();
 
-// Content: read in the background while the pipeline is built and the store migrated.
+// Content and store: the files are read, and the store migrated, seeded and linked to them, in the background while
+// the pipeline is built; nothing is served, and no command runs, before both are done.
 app.StartContentCatalog();
+var storeReady = Task.Run(app.PrepareEditorialStoreAsync);
 
 // Behind a reverse proxy on this machine, trust its X-Forwarded-Proto and -For (only loopback proxies are trusted).
 app.UseForwardedHeaders(new() { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
@@ -110,8 +112,7 @@ app.MapRazorPages();
 app.MapFeeds();
 app.MapHealth();
 
-// The store is migrated and seeded before the first request (and before any command).
-await app.PrepareEditorialStoreAsync();
+await storeReady;
 
 if (CommandLine.IsUsers(args))
 {

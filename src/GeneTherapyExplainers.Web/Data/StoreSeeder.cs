@@ -13,15 +13,24 @@ public static class StoreSeeder
 {
     public const string SeedPath = "seed/store.yml";
 
-    public static async Task<int> SeedAsync(EditorialDbContext db, string contentRoot, TimeProvider clock, CancellationToken ct = default)
+    public static async Task<int> SeedAsync(EditorialDbContext db, string contentRoot, TimeProvider clock, CancellationToken ct = default) =>
+        await SeedAsync(db, await ReadAsync(contentRoot, ct), clock, ct);
+
+    /// <summary>The seed file of a content folder, or null when it has none (read apart, so it can be read while the store migrates).</summary>
+    internal static async Task<SeedFile?> ReadAsync(string contentRoot, CancellationToken ct = default)
     {
         var path = Path.Combine(contentRoot, SeedPath);
-        if (!File.Exists(path))
+        return File.Exists(path) ? Read(await File.ReadAllTextAsync(path, ct)) : null;
+    }
+
+    /// <summary>Adds what the seed file has and the store lacks; returns how many records were added.</summary>
+    internal static async Task<int> SeedAsync(EditorialDbContext db, SeedFile? seed, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (seed is null)
         {
             return 0;
         }
 
-        var seed = Read(await File.ReadAllTextAsync(path, ct));
         var added = 0;
         db.Actor = "system:seed";
 
@@ -99,7 +108,8 @@ public static class StoreSeeder
         new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<SeedFile>(yaml) ?? new SeedFile();
 
 #pragma warning disable CA1002, CA2227, CA1812 // Shapes YamlDotNet fills.
-    private sealed class SeedFile
+    /// <summary>What <c>seed/store.yml</c> holds: people, related items, review schedules and reviews.</summary>
+    internal sealed class SeedFile
     {
         public List<SeedPerson> People { get; set; } = [];
         public List<SeedRelated> Related { get; set; } = [];
@@ -107,7 +117,7 @@ public static class StoreSeeder
         public List<SeedReview> Reviews { get; set; } = [];
     }
 
-    private sealed class SeedPerson
+    internal sealed class SeedPerson
     {
         public string Key { get; set; } = "";
         public string Name { get; set; } = "";
@@ -119,7 +129,7 @@ public static class StoreSeeder
         public string? Source { get; set; }
     }
 
-    private sealed class SeedRelated
+    internal sealed class SeedRelated
     {
         public string Key { get; set; } = "";
         public RelatedItemKind Kind { get; set; }
@@ -133,14 +143,14 @@ public static class StoreSeeder
         public string? Source { get; set; }
     }
 
-    private sealed class SeedSchedule
+    internal sealed class SeedSchedule
     {
         public string Explainer { get; set; } = "";
         public int CadenceMonths { get; set; } = ExplainerSchedule.Quarterly;
         public string? Source { get; set; }
     }
 
-    private sealed class SeedReview
+    internal sealed class SeedReview
     {
         public string Explainer { get; set; } = "";
         public ReviewKind Kind { get; set; }

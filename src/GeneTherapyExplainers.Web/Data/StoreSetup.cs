@@ -97,11 +97,14 @@ public static class StoreSetup
         var contentRoot = services.GetRequiredService<IOptions<SiteOptions>>().Value.ResolveContentPath(app.Environment.ContentRootPath);
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
 
+        var seed = Task.Run(() => StoreSeeder.ReadAsync(contentRoot));
         await using (await StoreStartupLock.AcquireAsync(services.GetRequiredService<StoreSettings>()))
         {
             var migrated = await StoreMigrations.MigrateAsync(db);
-            var added = await StoreSeeder.SeedAsync(db, contentRoot, services.GetRequiredService<TimeProvider>());
-            KeyRing.EnsureKey(services);
+            // The first key and the seed rows do not depend on each other: they are made side by side.
+            var key = Task.Run(() => KeyRing.EnsureKey(services));
+            var added = await StoreSeeder.SeedAsync(db, await seed, services.GetRequiredService<TimeProvider>());
+            await key;
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
