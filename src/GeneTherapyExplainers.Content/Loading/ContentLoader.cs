@@ -174,9 +174,13 @@ public static partial class ContentLoader
                 $"The key term '{term.Term}' never appears in the text, so it is not marked for readers."));
         }
 
-        var readability = Readability.Measure(MarkdownRendering.ProseBlocks(document));
+        // Readability and the long-sentence warnings come from one pass over the paragraphs' text.
+        var paragraphs = document.Descendants<ParagraphBlock>().Select(p => (Block: p, Text: MarkdownRendering.PlainText(p))).Where(p => p.Text.Length > 0).ToList();
+        var longSentences = new List<ContentProblem>();
+        var readability = Readability.Measure(paragraphs.Select(p => p.Text),
+            (block, sentence, count) => WarnAboutLength(path, paragraphs[block].Block, sentence, count, options, longSentences));
         ContentRules.Check(path, front, document, readability, sources.Count, options, problems);
-        WarnAboutReadability(path, document, readability, options, problems);
+        problems.AddRange(longSentences);
         var words = TextStatistics.CountWords(MarkdownRendering.PlainText(document));
         var sections = MarkdownRendering.Sections(document);
         var explainer = new Explainer
@@ -230,19 +234,12 @@ public static partial class ContentLoader
             .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => string.Intern("media:" + m.Groups[1].Value)),
     ];
 
-    private static void WarnAboutReadability(string path, MarkdownDocument document, ReadabilityReport report, ContentOptions options, List<ContentProblem> problems)
+    private static void WarnAboutLength(string path, ParagraphBlock paragraph, string sentence, int count, ContentOptions options, List<ContentProblem> problems)
     {
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        if (count > options.LongSentenceWords)
         {
-            foreach (var sentence in Readability.SplitSentences(MarkdownRendering.PlainText(paragraph)))
-            {
-                var count = TextStatistics.CountWords(sentence);
-                if (count > options.LongSentenceWords)
-                {
-                    problems.Add(new ContentProblem(path, paragraph.Line + 1, 1, ProblemSeverity.Warning,
-                        $"A sentence of {count} words (more than {options.LongSentenceWords}): “{Shorten(sentence)}”. Try splitting it."));
-                }
-            }
+            problems.Add(new ContentProblem(path, paragraph.Line + 1, 1, ProblemSeverity.Warning,
+                $"A sentence of {count} words (more than {options.LongSentenceWords}): “{Shorten(sentence)}”. Try splitting it."));
         }
     }
 

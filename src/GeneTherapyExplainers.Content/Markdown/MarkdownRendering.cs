@@ -87,10 +87,6 @@ public static class MarkdownRendering
         return sections;
     }
 
-    /// <summary>The text of each paragraph (including those in lists and quotes): what readability is measured on.</summary>
-    public static IEnumerable<string> ProseBlocks(MarkdownDocument document) =>
-        document.Descendants<ParagraphBlock>().Select(p => PlainText(p)).Where(t => t.Length > 0);
-
     /// <summary>The words a reader reads: paragraphs, headings and list items, without markup.</summary>
     public static string PlainText(MarkdownObject? node)
     {
@@ -101,15 +97,19 @@ public static class MarkdownRendering
 
         // A leaf block's own Descendants() does not reach its inlines; its inline container's does.
         var nodes = node is LeafBlock { Inline: { } inline } ? inline.Descendants() : node.Descendants();
-        var parts = nodes.Select(d => d switch
+        var text = new System.Text.StringBuilder();
+        foreach (var d in nodes)
         {
-            LiteralInline l => l.Content.ToString(),
-            CodeInline c => c.Content,
-            GlossaryTermInline g => g.Text,
-            LineBreakInline => " ",
-            LeafBlock => " ",
-            _ => string.Empty,
-        });
-        return string.Concat(parts).Trim();
+            _ = d switch
+            {
+                LiteralInline l => text.Append(l.Content.AsSpan()),
+                CodeInline c => text.Append(c.Content),
+                GlossaryTermInline g => text.Append(g.Text),
+                LineBreakInline or LeafBlock => text.Append(' '),
+                _ => text,
+            };
+        }
+
+        return text.ToString().Trim();
     }
 }

@@ -24,27 +24,49 @@ public sealed record ReadabilityReport(int Words, int Sentences, int Syllables, 
 public static partial class Readability
 {
     /// <summary>Measures blocks of text (paragraphs, list items); a block always ends a sentence.</summary>
-    public static ReadabilityReport Measure(IEnumerable<string> blocks, int longest = 3)
+    public static ReadabilityReport Measure(IEnumerable<string> blocks, int longest = 3) => Measure(blocks, null, longest);
+
+    /// <summary>
+    /// Measures blocks of text, and hands each sentence with its block's index and its word count to
+    /// <paramref name="eachSentence"/>, so a caller can judge sentences without splitting the text again.
+    /// </summary>
+    public static ReadabilityReport Measure(IEnumerable<string> blocks, Action<int, string, int>? eachSentence, int longest = 3)
     {
-        var sentences = blocks.SelectMany(SplitSentences).ToList();
         var words = 0;
         var syllables = 0;
-        var lengths = new List<(string Sentence, int Words)>();
-        foreach (var sentence in sentences)
+        var sentences = 0;
+        // The longest sentences so far, longest first; the first of equals stays first.
+        var longestSentences = new List<(string Sentence, int Words)>(longest + 1);
+        var index = 0;
+        foreach (var block in blocks)
         {
-            var inSentence = TextStatistics.Words(sentence).ToList();
-            if (inSentence.Count == 0)
+            foreach (var sentence in SplitSentences(block))
             {
-                continue;
+                var (inSentence, sounds) = TextStatistics.CountWordsAndSyllables(sentence);
+                if (inSentence == 0)
+                {
+                    continue;
+                }
+
+                words += inSentence;
+                syllables += sounds;
+                sentences++;
+                eachSentence?.Invoke(index, sentence, inSentence);
+                var at = longestSentences.FindIndex(l => l.Words < inSentence);
+                if (at >= 0 || longestSentences.Count < longest)
+                {
+                    longestSentences.Insert(at >= 0 ? at : longestSentences.Count, (sentence, inSentence));
+                    if (longestSentences.Count > longest)
+                    {
+                        longestSentences.RemoveAt(longest);
+                    }
+                }
             }
 
-            words += inSentence.Count;
-            syllables += inSentence.Sum(CountSyllables);
-            lengths.Add((sentence, inSentence.Count));
+            index++;
         }
 
-        return new ReadabilityReport(words, lengths.Count, syllables,
-            [.. lengths.OrderByDescending(l => l.Words).Take(longest).Select(l => l.Sentence)]);
+        return new ReadabilityReport(words, sentences, syllables, [.. longestSentences.Select(l => l.Sentence)]);
     }
 
     /// <summary>Sentences end at ., ! or ? followed by a space and a capital, digit or quote, or at the end of the block.</summary>
@@ -55,35 +77,37 @@ public static partial class Readability
     /// Syllables estimated from the spelling: groups of vowels, less a silent final "e" (but not "-le"), at least one.
     /// Numbers count as one syllable per digit group.
     /// </summary>
-    public static int CountSyllables(string word)
+    public static int CountSyllables(string word) => CountSyllables(word.AsSpan());
+
+    /// <summary>The same count for a word within a longer text, without copying it.</summary>
+    public static int CountSyllables(ReadOnlySpan<char> word)
     {
-        var w = word.ToLowerInvariant().Trim('\'', '’');
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        var length = word.ToLowerInvariant(buffer);
+        ReadOnlySpan<char> w = buffer[..length].Trim(['\'', '’']);
         if (w.Length == 0)
         {
             return 0;
         }
 
-        if (char.IsDigit(w[0]))
+        if (char.IsDigit(w[0]) || w.Length <= 3)
         {
             return 1;
         }
 
-        if (w.Length <= 3)
-        {
-            return 1;
-        }
-
-        if (w.EndsWith("es", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal))
+        if (w.EndsWith("es") || w.EndsWith("ed"))
         {
             // "genes", "changed": the e is silent unless after t or d ("treated", "needed") or a sibilant ("causes").
             var stem = w[..^2];
-            if (!(stem.EndsWith('t') || stem.EndsWith('d') || (w.EndsWith("es", StringComparison.Ordinal) && (stem.EndsWith('s') || stem.EndsWith('x') || stem.EndsWith('z') || stem.EndsWith("ch", StringComparison.Ordinal) || stem.EndsWith("sh", StringComparison.Ordinal) || stem.EndsWith("ce", StringComparison.Ordinal) || stem.EndsWith("ge", StringComparison.Ordinal)))))
+            var es = w.EndsWith("es");
+            if (!(stem.EndsWith("t") || stem.EndsWith("d") || (es && (stem.EndsWith("s") || stem.EndsWith("x") || stem.EndsWith("z") || stem.EndsWith("ch") || stem.EndsWith("sh") || stem.EndsWith("ce") || stem.EndsWith("ge")))))
             {
-                w = stem + (w.EndsWith("es", StringComparison.Ordinal) ? "e" : "");
+                // The stem, plus the e of "es" (which the next rule may then drop).
+                w = w[..(es ? w.Length - 1 : w.Length - 2)];
             }
         }
 
-        if (w.EndsWith('e') && !w.EndsWith("le", StringComparison.Ordinal) && !w.EndsWith("ee", StringComparison.Ordinal))
+        if (w.EndsWith("e") && !w.EndsWith("le") && !w.EndsWith("ee"))
         {
             w = w[..^1];
         }

@@ -19,6 +19,19 @@ public static partial class TextStatistics
         return count;
     }
 
+    /// <summary>Words and their syllables (see <see cref="Readability.CountSyllables(string)"/>), in one pass without copying a word.</summary>
+    public static (int Words, int Syllables) CountWordsAndSyllables(string text)
+    {
+        var (words, syllables) = (0, 0);
+        for (var at = 0; NextWord(text, ref at, out var start);)
+        {
+            words++;
+            syllables += Readability.CountSyllables(text.AsSpan(start, at - start));
+        }
+
+        return (words, syllables);
+    }
+
     /// <summary>The words of a text, by the same rule as <see cref="CountWords"/>.</summary>
     public static IEnumerable<string> Words(string text)
     {
