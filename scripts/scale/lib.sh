@@ -51,7 +51,8 @@ free_port() {
 }
 
 # Starts the published site on a free loopback port with a fresh data folder, content from $1; waits for the first
-# 200 on / and sets site_pid, base and start_ms (launch to first answer).
+# 200 on / and sets site_pid, base and start_ms (launch to first answer), then for /health/ready and sets ready_ms
+# (launch to ready: the search index built too, which fills in the background after the first answer).
 start_site() {
   local content="$1" data port t0 code
   data="$(mktemp -d "$work/data.XXXXXX")"
@@ -71,6 +72,12 @@ start_site() {
     sleep 0.05
   done
   start_ms=$(( (${EPOCHREALTIME/./} - t0) / 1000 ))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$base/health/ready" || true)" = 200 ]; do
+    kill -0 "$site_pid" 2>/dev/null || { tail -30 "$site_log" >&2; site_pid=""; die "the site stopped before it was ready"; }
+    (( ${EPOCHREALTIME/./} - t0 < 900000000 )) || die "/health/ready not 200 within 15 minutes"
+    sleep 0.05
+  done
+  ready_ms=$(( (${EPOCHREALTIME/./} - t0) / 1000 ))
 }
 
 stop_site() {
