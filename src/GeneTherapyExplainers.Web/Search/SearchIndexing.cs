@@ -7,15 +7,21 @@ namespace GeneTherapyExplainers.Web.Search;
 /// </summary>
 public sealed partial class SearchIndexing(IServiceProvider services, ILogger<SearchIndexing> logger)
 {
-    private Task<SearchIndex>? building;
+    private volatile Task<SearchIndex>? building;
+    private int started;
 
     /// <summary>The index once it is built (built now, on this thread, when nothing started it).</summary>
     public Task<SearchIndex> Ready => building ?? Task.FromResult(services.GetRequiredService<SearchIndex>());
 
     /// <summary>Starts building the index after <paramref name="catalog"/> has been read; a second call does nothing.</summary>
-    public Task<SearchIndex> Start(Task<Infrastructure.ContentCatalogProvider> catalog)
+    public void Start(Task<Infrastructure.ContentCatalogProvider> catalog)
     {
-        var task = new Lazy<Task<SearchIndex>>(() => Task.Run(async () =>
+        if (Interlocked.Exchange(ref started, 1) == 1)
+        {
+            return;
+        }
+
+        building = Task.Run(async () =>
         {
             var content = await catalog;
             try
@@ -29,8 +35,7 @@ public sealed partial class SearchIndexing(IServiceProvider services, ILogger<Se
                 LogFailed(logger, ex);
                 throw;
             }
-        }));
-        return Interlocked.CompareExchange(ref building, task.Value, null) ?? building;
+        });
     }
 
     [LoggerMessage(EventId = 70, Level = LogLevel.Critical, Message = "The search index could not be built; searches fail until the site restarts")]
