@@ -37,35 +37,70 @@ internal static class BulkInsert
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping()))
             .ToList();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
-        var perStatement = Math.Max(1, ParametersPerStatement / columns.Count);
+        // SQLite compiles a statement once and runs it again cheaply, in process: one row a statement, reused. A server
+        // is a round trip away: many rows a statement.
+        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, ParametersPerStatement / columns.Count);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
 
-        for (var start = 0; start < rows.Count; start += perStatement)
+        DbCommand? command = null;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(head);
-            var count = Math.Min(perStatement, rows.Count - start);
-            for (var r = 0; r < count; r++)
+            for (var start = 0; start < rows.Count; start += perStatement)
             {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                var count = Math.Min(perStatement, rows.Count - start);
+                if (command is null || count != perStatement)
                 {
-                    var name = $"@p{r * columns.Count + c}";
-                    text.Append(c == 0 ? "" : ", ").Append(name);
-                    var (property, _, mapping) = columns[c];
-                    var value = property.GetGetter().GetClrValue(rows[start + r]);
-                    command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = Statement(head, count, columns.Count);
                 }
 
-                text.Append(')');
+                command.Parameters.Clear();
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var (property, _, mapping) = columns[c];
+                        var value = property.GetGetter().GetClrValue(rows[start + r]);
+                        command.Parameters.Add(mapping.CreateParameter(command, $"@p{(r * columns.Count) + c}", value, property.IsNullable));
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>INSERT ... VALUES (@p0, @p1), (@p2, @p3) for <paramref name="rows"/> rows of <paramref name="columns"/> values.</summary>
+    private static string Statement(string head, int rows, int columns)
+    {
+        var text = new StringBuilder(head);
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+            {
+                text.Append(c == 0 ? "@p" : ", @p").Append((r * columns) + c);
             }
 
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+            text.Append(')');
         }
+
+        return text.ToString();
     }
 
     /// <summary>True when a bulk insert failed because another instance added the same row first.</summary>
