@@ -2,6 +2,7 @@ using GeneTherapyExplainers.Web.Commands;
 using Microsoft.AspNetCore.HttpOverrides;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Reminders;
 
 // "validate" checks the content folder and exits, without starting anything.
@@ -45,6 +46,9 @@ builder.Services.AddAccounts(builder.Configuration);
 
 // Feedback: readers say whether a page helped and report mistakes; rate limited, nothing personal kept, deleted in time.
 builder.Services.AddReaderFeedback(builder.Configuration);
+
+// About: the pages about the site itself, and the review counts every claim about reviews is written from.
+builder.Services.AddAboutPages();
 
 // Reminders: each reviewer's digest of reviews due and reader reports, by e-mail or to the log, once a period.
 builder.Services.AddReviewDigest(builder.Configuration);

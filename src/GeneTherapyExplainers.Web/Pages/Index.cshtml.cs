@@ -1,11 +1,12 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Pages.Explainers;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages;
 
-public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
+public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store, SiteReviews reviews) : PageModel
 {
     /// <summary>The home page introduces a few explainers; the index lists the rest by topic.</summary>
     public const int Shown = 8;
@@ -16,15 +17,19 @@ public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries 
 
     public int TermCount { get; private set; }
 
+    /// <summary>What the home page says about reviews: counted, never written by hand.</summary>
+    public ReviewCoverage Coverage { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var catalog = content.Current;
         // Shortest first: a newcomer meets the short introductions before the long reads.
         var shown = catalog.Published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Take(Shown).ToList();
-        var reviews = await store.ReviewStatesAsync([.. shown.Select(e => e.Slug)], ct);
-        Explainers = [.. shown.Select(e => new ExplainerCard(e, reviews.GetValueOrDefault(e.Slug), ShowCategory: true))];
+        var states = await store.ReviewStatesAsync([.. shown.Select(e => e.Slug)], ct);
+        Explainers = [.. shown.Select(e => new ExplainerCard(e, states.GetValueOrDefault(e.Slug), ShowCategory: true))];
+        Coverage = await reviews.CoverageAsync(ct);
         ExplainerCount = catalog.Published.Count;
         TermCount = catalog.Glossary.Count;
-        HttpContext.CacheAs([PageTags.Lists, PageTags.Glossary, PageCache.DayTag, .. shown.SelectMany(PageTags.Card)]);
+        HttpContext.CacheAs([PageTags.Lists, PageTags.Glossary, PageCache.DayTag, .. shown.SelectMany(PageTags.Card), .. Coverage.Tags]);
     }
 }

@@ -12,6 +12,18 @@ public sealed record ExplainerView(Explainer Explainer, ExplainerEditorial Edito
     /// <summary>True when the next review date has passed: the page says so rather than hide it.</summary>
     public bool ReviewOverdue => Editorial.Review.Status == ReviewStatus.Overdue;
 
+    /// <summary>The "On this page" list: the body's headings, then the sections the page adds after the body.</summary>
+    public IReadOnlyList<(string Id, string Text)> Contents =>
+    [
+        .. Explainer.Headings.Select(h => (h.Id, h.Text)),
+        .. Explainer.Infographic is null ? [] : new[] { ("infographic", "Picture: how it fits together") },
+        .. Explainer.KeyTerms.Count == 0 ? [] : new[] { ("key-terms", "Key terms") },
+        .. Editorial.Related.Count == 0 ? [] : new[] { ("related", "Related interviews and articles") },
+        .. Explainer.Sources.Count == 0 ? [] : new[] { ("sources", "Sources") },
+        .. Editorial.Contributors.Count == 0 ? [] : new[] { ("contributors", "Who wrote and checked this page") },
+        ("review-history", "Review history"),
+    ];
+
     /// <summary>Everything the page shows that can change: kept pages are evicted by these.</summary>
     public IEnumerable<string> Tags =>
     [
