@@ -1,9 +1,9 @@
 using GeneTherapyExplainers.Web.Commands;
 using Microsoft.AspNetCore.HttpOverrides;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Reminders;
+using GeneTherapyExplainers.Web.Search;
 
 // "validate" checks the content folder and exits, without starting anything.
 if (CommandLine.IsValidate(args))
@@ -31,6 +31,9 @@ builder.AddSiteLogging(quiet: CommandLine.IsUsers(args) || CommandLine.IsNotify(
 
 // Content: explainers and glossary terms, read once from content/ into an immutable catalog.
 builder.Services.AddContentCatalog(builder.Configuration);
+
+// Search: a full-text index of the catalog, built in the background at start and kept up to date change by change.
+builder.Services.AddSearch();
 
 // Store: people, related items and review history in EF Core (SQLite in the data folder by default).
 builder.Services.AddEditorialStore(builder.Configuration, builder.Environment);
@@ -71,6 +74,7 @@ var app = builder.Build();
 // Content and store: the files are read, and the store migrated, seeded and linked to them, in the background while
 // the pipeline is built; nothing is served, and no command runs, before both are done.
 app.StartContentCatalog();
+app.StartSearchIndex();
 var storeReady = Task.Run(app.PrepareEditorialStoreAsync);
 
 // Behind a reverse proxy on this machine, trust its X-Forwarded-Proto and -For (only loopback proxies are trusted).

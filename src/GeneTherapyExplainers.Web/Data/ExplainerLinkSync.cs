@@ -16,7 +16,7 @@ public static class ExplainerLinkSync
 
     /// <summary>
     /// Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.
-    /// <paramref name="firstDate"/> says when an explainer first existed, from its content (see <see cref="ContentHistory"/>);
+    /// <paramref name="firstDate"/> says when an explainer first existed, from its content (see <c>Infrastructure.ContentHistory</c>);
     /// without it, <paramref name="today"/>.
     /// </summary>
     public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(

@@ -140,8 +140,6 @@ public static class ContentCatalogExtensions
         services.Configure<ContentOptions>(configuration.GetSection("Content"));
         services.Configure<ContentWatcherOptions>(configuration.GetSection("Content"));
         services.AddSingleton<ContentCatalogProvider>();
-        services.AddSingleton<Search.SearchIndex>();
-        services.AddSingleton<Search.SearchIndexing>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddHostedService<ContentWatcher>();
@@ -149,10 +147,9 @@ public static class ContentCatalogExtensions
     }
 
     /// <summary>
-    /// Starts reading the content folder, then indexing it for search, in the background: the store is migrated while
-    /// the files are read, and pages answer once the store's links are synced (see
-    /// <see cref="Data.StoreSetup.PrepareEditorialStoreAsync"/>) while the search index may still be filling
-    /// (see <see cref="Search.SearchIndexing"/>).
+    /// Starts reading the content folder in the background: the store is migrated while the files are read, and pages
+    /// answer once the store's links are synced (see <see cref="StoreSetup.PrepareEditorialStoreAsync"/>); features
+    /// that follow the catalog, such as search, wait for <see cref="ContentCatalogReadyAsync"/>.
     /// </summary>
     public static void StartContentCatalog(this WebApplication app)
     {
@@ -161,9 +158,7 @@ public static class ContentCatalogExtensions
             return;
         }
 
-        var catalog = Task.Run(app.Services.GetRequiredService<ContentCatalogProvider>);
-        app.Services.GetRequiredService<Search.SearchIndexing>().Start(catalog);
-        Reading.TryAdd(app, catalog);
+        Reading.TryAdd(app, Task.Run(app.Services.GetRequiredService<ContentCatalogProvider>));
     }
 
     /// <summary>The catalog once it has been read (reading it now if it was not started).</summary>

@@ -128,7 +128,7 @@ public sealed partial class ContentWatcher(
             {
                 var change = provider.Update(paths);
                 using var scope = scopes.CreateScope();
-                await Data.StoreSetup.SyncLinksAsync(scope.ServiceProvider, change);
+                await StoreSetup.SyncLinksAsync(scope.ServiceProvider, change);
             }
 
             // Only once all went well: after a failure the full comparison finds these files again.

@@ -6,28 +6,30 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// For a load balancer: <c>/health/live</c> says the process answers (no check runs), <c>/health/ready</c> that it
-/// can serve pages (the content catalog is loaded, the store answers and the search index is built). Unhealthy is 503.
+/// can serve pages (the content catalog is loaded, the store answers, and each feature's own check tagged
+/// <see cref="ReadyTag"/> passes, such as search's index being built). Unhealthy is 503.
 /// </summary>
 public static class Health
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string Ready = "ready";
+
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<CatalogHealthCheck>("catalog", tags: [Ready])
-            .AddCheck<SearchHealthCheck>("search", tags: [Ready])
-            .AddDbContextCheck<EditorialDbContext>("store", tags: [Ready])
-            .AddCheck<ChangeFeedHealthCheck>("store-changes", tags: [Ready]);
+            .AddCheck<CatalogHealthCheck>("catalog", tags: [ReadyTag])
+            .AddDbContextCheck<EditorialDbContext>("store", tags: [ReadyTag])
+            .AddCheck<ChangeFeedHealthCheck>("store-changes", tags: [ReadyTag]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(LivePath, Options(_ => false));
-        endpoints.MapHealthChecks(ReadyPath, Options(check => check.Tags.Contains(Ready)));
+        endpoints.MapHealthChecks(ReadyPath, Options(check => check.Tags.Contains(ReadyTag)));
         return endpoints;
     }
 
@@ -54,18 +56,6 @@ internal sealed class CatalogHealthCheck(ContentCatalogProvider content) : IHeal
             ? HealthCheckResult.Healthy($"{count} published explainers")
             : HealthCheckResult.Unhealthy("no published explainer loaded"));
     }
-}
-
-/// <summary>Ready once the search index holds the first catalog (it fills in the background after a start).</summary>
-internal sealed class SearchHealthCheck(Search.SearchIndexing search) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(search.Ready.Status switch
-        {
-            TaskStatus.RanToCompletion => HealthCheckResult.Healthy("indexed"),
-            TaskStatus.Faulted or TaskStatus.Canceled => HealthCheckResult.Unhealthy("the index could not be built"),
-            _ => HealthCheckResult.Unhealthy("building the index"),
-        });
 }
 
 /// <summary>

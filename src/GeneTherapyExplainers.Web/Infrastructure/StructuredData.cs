@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Pages.Explainers;
+using GeneTherapyExplainers.Web.Data;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
 
@@ -17,10 +17,9 @@ public static class StructuredData
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Explainer(ExplainerView view, SiteUrls urls)
+    public static string Explainer(Explainer e, ExplainerEditorial editorial, SiteUrls urls)
     {
-        var e = view.Explainer;
-        var review = view.Editorial.Review;
+        var review = editorial.Review;
         return Serialize(new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -31,13 +30,13 @@ public static class StructuredData
             ["name"] = e.Title,
             ["description"] = e.Summary,
             ["inLanguage"] = "en",
-            ["author"] = view.Editorial.Author is { } author ? Person(author, urls) : null,
-            ["reviewedBy"] = view.Editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls)
-                : view.Editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
+            ["author"] = editorial.Author is { } author ? Person(author, urls) : null,
+            ["reviewedBy"] = editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls)
+                : editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
             ["lastReviewed"] = review.Last?.ReviewedOn.ToString("yyyy-MM-dd", Format.Culture),
             ["datePublished"] = review.PublishedOn(e).ToString("yyyy-MM-dd", Format.Culture),
             // The last change of the text itself; a review is lastReviewed, not a modification.
-            ["dateModified"] = view.Editorial.LastChange(e).UtcDateTime.ToString("yyyy-MM-dd", Format.Culture),
+            ["dateModified"] = editorial.LastChange(e).UtcDateTime.ToString("yyyy-MM-dd", Format.Culture),
             ["publisher"] = Publisher(urls),
             ["audience"] = new Dictionary<string, object?> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
             ["about"] = new Dictionary<string, object?> { ["@type"] = "MedicalTherapy", ["name"] = e.Title },

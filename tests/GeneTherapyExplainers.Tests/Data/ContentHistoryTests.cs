@@ -4,6 +4,7 @@ using System.Net;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Tests.Web.Review;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

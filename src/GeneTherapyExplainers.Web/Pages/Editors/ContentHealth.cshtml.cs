@@ -1,6 +1,5 @@
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;

@@ -115,7 +115,7 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
 
         if (IsNew && Explainer is not null && content.Current.Find(Explainer) is { } explainer)
         {
-            await RelatedModel.Attach(Db, explainer.Slug, item.Id, ct);
+            await RelatedLinks.AttachAsync(Db, explainer.Slug, item.Id, ct);
             await Db.SaveChangesAsync(ct);
             return Redirect($"/review/explainers/{explainer.Slug}/related");
         }

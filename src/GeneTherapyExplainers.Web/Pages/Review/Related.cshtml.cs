@@ -58,27 +58,10 @@ public sealed class RelatedModel(EditorialDbContext db, UserManager<SiteUser> us
             return NotFound();
         }
 
-        await Attach(Db, Explainer.Slug, item.Id, ct);
+        await RelatedLinks.AttachAsync(Db, Explainer.Slug, item.Id, ct);
         await Db.SaveChangesAsync(ct);
         Message = $"“{item.Title}” is now shown on this explainer.";
         return RedirectToPage(new { slug = Explainer.Slug });
-    }
-
-    /// <summary>Shows an item on an explainer, last in order: a new link, or a detached one brought back.</summary>
-    public static async Task Attach(EditorialDbContext db, string slug, int itemId, CancellationToken ct)
-    {
-        var links = await db.ExplainerRelated.Where(l => l.ExplainerSlug == slug).ToListAsync(ct);
-        var position = links.Count == 0 ? 0 : links.Max(l => l.Position) + 1;
-        var existing = links.FirstOrDefault(l => l.RelatedItemId == itemId);
-        if (existing is null)
-        {
-            db.ExplainerRelated.Add(new ExplainerRelated { ExplainerSlug = slug, RelatedItemId = itemId, Position = position });
-        }
-        else if (existing.DetachedAt is not null)
-        {
-            existing.DetachedAt = null;
-            existing.Position = position;
-        }
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

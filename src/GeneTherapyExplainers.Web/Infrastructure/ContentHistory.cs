@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Infrastructure;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// When an explainer first existed, from the content rather than from the database's age: the front matter's

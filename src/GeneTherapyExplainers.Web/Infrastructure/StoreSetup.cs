@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Data;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>Problems that only the store can find (unknown person or related-item keys), from the last sync.</summary>
 public sealed class StoreProblems
@@ -50,7 +50,7 @@ public static class StoreSetup
     /// </summary>
     public static IServiceCollection AddEditorialStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var store = StoreSettings.From(configuration, environment);
+        var store = ReadSettings(configuration, environment);
         services.AddSingleton(store);
         services.AddSingleton<StoreChanges>();
         services.AddSingleton(provider => new EditorialCache(provider.GetRequiredService<StoreChanges>()));
@@ -83,6 +83,29 @@ public static class StoreSetup
         services.AddSingleton<StoreStartupReport>();
         services.AddSingleton(TimeProvider.System);
         return services;
+    }
+
+    /// <summary>The configured database; without a connection string, SQLite in the data folder.</summary>
+    private static StoreSettings ReadSettings(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var provider = StoreProviders.Parse(configuration["Store:Provider"]);
+        var connection = configuration.GetConnectionString("Editorial");
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            return new(provider, connection);
+        }
+
+        if (provider == StoreProvider.PostgreSQL)
+        {
+            throw new InvalidOperationException(
+                "Store:Provider is PostgreSQL but ConnectionStrings:Editorial is not set. Set it, for example "
+                + "ConnectionStrings__Editorial=\"Host=db.example.org;Database=gte;Username=gte;Password=...\".");
+        }
+
+        var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        var database = Path.Combine(site.ResolveDataPath(environment.ContentRootPath), "editorial.db");
+        DataFolder.EnsurePrivateDatabase(database);
+        return new(provider, $"Data Source={database}");
     }
 
     /// <summary>

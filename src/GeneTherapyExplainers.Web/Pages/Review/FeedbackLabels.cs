@@ -1,6 +1,8 @@
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>How feedback is described to reviewers, the same on every page of the workspace.</summary>
 public static class FeedbackLabels
@@ -48,5 +50,5 @@ public static class FeedbackLabels
     }
 
     /// <summary>"14 Dec 2026, 09:30 UTC".</summary>
-    public static string When(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", Infrastructure.Format.Culture) + " UTC";
+    public static string When(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", Format.Culture) + " UTC";
 }

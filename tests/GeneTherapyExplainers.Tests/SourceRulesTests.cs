@@ -1,0 +1,57 @@
+using GeneTherapyExplainers.Tests.Support;
+
+namespace GeneTherapyExplainers.Tests;
+
+/// <summary>
+/// Rules a newcomer can rely on when finding their way in the web project: its namespaces use each other in one
+/// direction only, and a page's model never reaches into another page's model.
+/// </summary>
+public class SourceRulesTests
+{
+    private static readonly Lazy<IReadOnlyList<SourceFile>> Web = new(SourceTree.ReadWebProject);
+
+    [Fact]
+    public void NoNamespaceOfTheSiteUsesItselfThroughOthers()
+    {
+        var cycles = NamespaceCycles.Find(SourceTree.Uses(Web.Value));
+
+        Assert.True(cycles.Count == 0, "Namespaces that use each other in a circle:\n\n" + string.Join("\n\n", cycles));
+    }
+
+    [Fact]
+    public void ACircleOfNamespacesIsReportedWithTheFilesThatMakeIt()
+    {
+        var files = SourceTree.Parse(new Dictionary<string, string>
+        {
+            ["Data/Store.cs"] = "using GeneTherapyExplainers.Web.Infrastructure;\nnamespace GeneTherapyExplainers.Web.Data;\npublic class Store(Clock clock);\n",
+            ["Infrastructure/Clock.cs"] = "namespace GeneTherapyExplainers.Web.Infrastructure;\n// Data.Store in a comment is no use.\npublic class Clock { Data.Store? store; }\n",
+            ["Pages/Index.cshtml"] = "@model IndexModel\n<p>@Clock</p>\n",
+            ["Pages/Index.cshtml.cs"] = "namespace GeneTherapyExplainers.Web.Pages;\npublic class IndexModel { string s = \"Infrastructure.Clock\"; }\n",
+            ["Pages/_ViewImports.cshtml"] = "@using GeneTherapyExplainers.Web.Infrastructure\n",
+        });
+
+        var cycle = Assert.Single(NamespaceCycles.Find(SourceTree.Uses(files)));
+
+        Assert.Contains("GeneTherapyExplainers.Web.Data -> GeneTherapyExplainers.Web.Infrastructure -> GeneTherapyExplainers.Web.Data", cycle, StringComparison.Ordinal);
+        Assert.Contains("Data/Store.cs (Clock, using)", cycle, StringComparison.Ordinal);
+        Assert.Contains("Infrastructure/Clock.cs (Data.Store)", cycle, StringComparison.Ordinal);
+        // The page uses Infrastructure through the view imports, and nothing uses the page.
+        Assert.Contains(SourceTree.Uses(files), u => u.Path == "Pages/Index.cshtml" && u.To.EndsWith(".Infrastructure", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoPageModelUsesAnotherPageModel()
+    {
+        var pageModels = Web.Value.Where(f => f.Path.EndsWith(".cshtml.cs", StringComparison.Ordinal))
+            .Select(f => (f.Path, f.Namespace, Type: Path.GetFileName(f.Path).Replace(".cshtml.cs", "Model", StringComparison.Ordinal)))
+            .ToList();
+        var used = SourceTree.TypesUsed(Web.Value);
+        var reaching = Web.Value.Where(f => f.Path.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => pageModels.Where(m => m.Path != f.Path && used[f.Path].Any(t => t.Namespace == m.Namespace
+                    && (t.Name == m.Type || t.Name.EndsWith("." + m.Type, StringComparison.Ordinal))))
+                .Select(m => $"{f.Path} uses {m.Type} of {m.Path}"))
+            .ToList();
+
+        Assert.True(reaching.Count == 0, "Put what two pages share beside them, not in one of them:\n" + string.Join('\n', reaching));
+    }
+}
