@@ -22,6 +22,9 @@ public sealed record ExplainerEditorial(
 
     public DateOnly? NextReviewDue => Review.NextDue;
 
+    /// <summary>True when a review of this kind is on record and no later entry corrects it.</summary>
+    public bool HasReview(ReviewKind kind) => ReviewState.Effective(Reviews).Any(r => r.Kind == kind);
+
     public Person? Author => Contributors.GetValueOrDefault(ContributorRole.Author);
 
     public Person? MedicalReviewer => Contributors.GetValueOrDefault(ContributorRole.MedicalReviewer);

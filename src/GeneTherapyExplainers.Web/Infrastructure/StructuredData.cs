@@ -31,8 +31,8 @@ public static class StructuredData
             ["description"] = e.Summary,
             ["inLanguage"] = "en",
             ["author"] = editorial.Author is { } author ? Person(author, urls) : null,
-            ["reviewedBy"] = editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls)
-                : editorial.MedicalReviewer is { } medical ? Person(medical, urls) : null,
+            // Only a recorded review names a reviewer: a reviewer named in front matter has not necessarily reviewed yet.
+            ["reviewedBy"] = editorial.LastReview?.Reviewer is { } reviewer ? Person(reviewer, urls) : null,
             ["lastReviewed"] = review.Last?.ReviewedOn.ToString("yyyy-MM-dd", Format.Culture),
             ["datePublished"] = review.PublishedOn(e).ToString("yyyy-MM-dd", Format.Culture),
             // The last change of the text itself; a review is lastReviewed, not a modification.

@@ -127,7 +127,9 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
         AngleSharp.Dom.IElement Meta(string slug) =>
             doc.QuerySelectorAll(".card").Single(c => c.QuerySelector("a")!.GetAttribute("href") == "/explainers/" + slug).QuerySelector(".meta")!;
         string Words(AngleSharp.Dom.IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
-        Assert.EndsWith("Last reviewed 28 June 2026", Words(Meta("gene-therapy-explained")), StringComparison.Ordinal);
+        // Its quarterly review fell due on 28 September 2026: from then on the card says it is overdue.
+        var overdue = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime) > new DateOnly(2026, 9, 28);
+        Assert.EndsWith("Last reviewed 28 June 2026" + (overdue ? " · review overdue" : ""), Words(Meta("gene-therapy-explained")), StringComparison.Ordinal);
         Assert.Equal("2026-06-28", Meta("gene-therapy-explained").QuerySelector("time")!.GetAttribute("datetime"));
         if (url == "/explainers")
         {

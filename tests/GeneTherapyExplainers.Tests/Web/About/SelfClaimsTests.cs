@@ -37,6 +37,12 @@ public sealed partial class SelfClaimsTests
             Assert.Null(doc.QuerySelector("[data-count=reviewed]"));
         }
 
+        // The reviewers named in front matter have not reviewed yet, and the page says so; its data names no reviewer.
+        var (_, named) = await site.GetPageAsync("/explainers/gene-therapy-explained");
+        Assert.Equal(2, named.QuerySelectorAll(".byline .pending").Length);
+        using var data = System.Text.Json.JsonDocument.Parse(named.Find("script[type='application/ld+json']").TextContent);
+        Assert.True(!data.RootElement.TryGetProperty("reviewedBy", out var by) || by.ValueKind == System.Text.Json.JsonValueKind.Null);
+
         var (_, home) = await site.GetPageAsync("/");
         Assert.StartsWith("None of our", home.Text(".review-coverage"), StringComparison.Ordinal);
         Assert.Equal(published.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), home.Text(".review-coverage [data-count=published]"));
@@ -80,6 +86,10 @@ public sealed partial class SelfClaimsTests
                 Assert.Equal(["Achi Anagas", "Georgios Anagas"], names);
             }
         }
+
+        // The medical review is on record, the technical one is not.
+        var (_, named) = await site.GetPageAsync("/explainers/gene-therapy-explained");
+        Assert.Equal(["Technical review by Achi Anagas (not done yet)"], named.QuerySelectorAll(".byline > span").Where(s => s.QuerySelector(".pending") is not null).Select(s => Words(s.TextContent)));
 
         var (_, standards) = await site.GetPageAsync("/editorial-standards");
         Assert.Equal(overdue.Select(s => "/explainers/" + s), standards.QuerySelectorAll(".overdue-list a").Select(a => a.GetAttribute("href")));
