@@ -24,7 +24,7 @@ public sealed class IndexModel(SiteReviews reviews, ContentCatalogProvider conte
             .Select(r => new { r.ExplainerSlug, r.Reviewer }).ToListAsync(ct);
         var work = contributors.Where(c => published.Contains(c.ExplainerSlug))
             .Select(c => (Person: c.Person!, Work: Format.Role(c.Role)))
-            .Concat(reviewers.Where(r => published.Contains(r.ExplainerSlug)).Select(r => (Person: r.Reviewer!, Work: "Recorded reviews")));
+            .Concat(reviewers.Where(r => published.Contains(r.ExplainerSlug)).Select(r => (Person: r.Reviewer!, Work: "Reviews on record")));
         People = [.. work.GroupBy(w => w.Person.Id)
             .Select(g => (g.First().Person, (IReadOnlyList<string>)[.. g.Select(w => w.Work).Distinct(StringComparer.Ordinal)]))
             .OrderBy(p => p.Item1.Name, StringComparer.OrdinalIgnoreCase)];

@@ -84,6 +84,7 @@ public sealed partial class SelfClaimsTests
                 Assert.Equal(published.Count - reviewed.Length, Count(coverage, "not-reviewed"));
                 var names = coverage.QuerySelectorAll("a[href^='/people/']").Select(a => a.TextContent).Order(StringComparer.Ordinal).ToList();
                 Assert.Equal(["Achi Anagas", "Georgios Anagas"], names);
+                Assert.DoesNotMatch(@"[a-z]\.[A-Z0-9]", Words(coverage.TextContent));
             }
         }
 
