@@ -204,7 +204,7 @@ public sealed partial class CatalogBuilder
             {
                 var parsed = entry.IsTerm
                     ? ContentLoader.LoadTerm(entry.Path, text)
-                    : ContentLoader.LoadExplainer(ContentRoot, entry.Path, text, glossary, options);
+                    : ContentLoader.LoadExplainer(ContentRoot, entry.Path, text, glossary, options, synonyms);
                 if (parsed.Sections is { } sections)
                 {
                     // Search takes the text once, from the change; the catalog does not keep it.
@@ -292,7 +292,7 @@ public sealed partial class CatalogBuilder
         }
 
         Catalog = new ContentCatalog(explainers.Values, glossary.Values, problems.Values.SelectMany(p => p),
-            files.Values.Where(f => !f.Deleted).Select(f => f.Path));
-        return new CatalogChange(Catalog, changedExplainers, removedExplainers, changedTerms, removedTerms) { Previous = work.Previous };
+            files.Values.Where(f => !f.Deleted).Select(f => f.Path).Concat(hasSynonymsFile ? [SynonymsReader.Path] : []), synonyms);
+        return new CatalogChange(Catalog, changedExplainers, removedExplainers, changedTerms, removedTerms) { Previous = work.Previous, SynonymsChanged = work.SynonymsChanged };
     }
 }

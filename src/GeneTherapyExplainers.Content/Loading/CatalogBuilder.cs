@@ -25,6 +25,8 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
     private readonly HashSet<string> media = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Explainer> explainers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<ContentProblem>> problems = new(StringComparer.Ordinal);
+    private SynonymList synonyms = SynonymList.Empty;
+    private bool hasSynonymsFile;
 
     public string ContentRoot { get; } = contentRoot;
 
@@ -44,6 +46,12 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
         var work = new Work(previous);
         foreach (var path in changedPaths.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal))
         {
+            if (path == SynonymsReader.Path)
+            {
+                ReadSynonyms(work);
+                continue;
+            }
+
             Touch(path, work);
         }
 
@@ -54,41 +62,6 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
         CheckLinks(work);
         SettleExplainers(work);
         return Finish(work);
-    }
-
-    /// <summary>Every content file now in the folder, as relative paths.</summary>
-    public IEnumerable<string> ListFiles()
-    {
-        foreach (var folder in Folders)
-        {
-            var directory = Path.Combine(ContentRoot, folder);
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.EnumerateFiles(directory, folder == "media" ? "*" : "*.md"))
-                {
-                    yield return $"{folder}/{Path.GetFileName(file)}";
-                }
-            }
-        }
-    }
-
-    /// <summary>A relative content path the catalog cares about, or null (other folders, sub-folders, other file types).</summary>
-    public static string? Normalize(string relativePath)
-    {
-        var path = relativePath.Replace('\\', '/').TrimStart('/');
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || path.IndexOf('/', slash + 1) >= 0)
-        {
-            return null;
-        }
-
-        var folder = path[..slash];
-        return folder switch
-        {
-            "media" => path,
-            "explainers" or "glossary" when path.EndsWith(".md", StringComparison.Ordinal) => path,
-            _ => null,
-        };
     }
 
     /// <summary>Records that a file changed: reads whether it exists and which address it claims.</summary>
@@ -213,6 +186,9 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
 
         /// <summary>Every file whose published version may have changed, with what it was before.</summary>
         public Dictionary<FileEntry, object?> Before { get; } = [];
+
+        /// <summary>Whether a new synonym list was taken.</summary>
+        public bool SynonymsChanged { get; set; }
 
         public ConcurrentDictionary<FileEntry, IReadOnlyList<Section>> Sections { get; } = new();
 

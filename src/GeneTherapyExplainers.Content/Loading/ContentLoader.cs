@@ -123,7 +123,7 @@ public static partial class ContentLoader
 
     /// <summary>Parses one explainer on its own, linking it against the glossary as it stands.</summary>
     internal static Candidate LoadExplainer(
-        string root, string path, string text, IReadOnlyDictionary<string, GlossaryTerm> terms, ContentOptions options)
+        string root, string path, string text, IReadOnlyDictionary<string, GlossaryTerm> terms, ContentOptions options, SynonymList? synonyms = null)
     {
         var problems = new List<ContentProblem>();
         var file = new FileProblems(path, problems);
@@ -168,7 +168,7 @@ public static partial class ContentLoader
             return Candidate.Failed(problems, links, Dependencies(fm, document));
         }
 
-        foreach (var term in GlossaryLinker.MarkFirstUses(document, keyTerms))
+        foreach (var term in GlossaryLinker.MarkFirstUses(document, keyTerms, synonyms ?? SynonymList.Empty))
         {
             problems.Add(Warning(path, front.At($"keyTerms[{fm.KeyTerms.IndexOf(term.Key)}]"),
                 $"The key term '{term.Term}' never appears in the text, so it is not marked for readers."));

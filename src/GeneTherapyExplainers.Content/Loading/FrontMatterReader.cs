@@ -85,7 +85,7 @@ internal static class FrontMatterReader
         }
     }
 
-    private static string Describe(YamlException ex)
+    internal static string Describe(YamlException ex)
     {
         var message = (ex.InnerException as YamlException)?.Message ?? ex.InnerException?.Message ?? ex.Message;
         if (message.Contains("not found on type", StringComparison.Ordinal))
@@ -100,7 +100,7 @@ internal static class FrontMatterReader
             : message;
     }
 
-    private static AliasFoundException? AliasIn(Exception? ex)
+    internal static AliasFoundException? AliasIn(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {

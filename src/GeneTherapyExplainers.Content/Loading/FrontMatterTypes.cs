@@ -57,3 +57,14 @@ internal sealed class GlossaryFrontMatter
     public string? Definition { get; set; }
 }
 #pragma warning restore CA1002, CA2227
+
+#pragma warning disable CA1002, CA2227 // YamlDotNet fills these by setting mutable lists.
+
+/// <summary>The shape of <c>content/synonyms.yml</c>.</summary>
+internal sealed class SynonymsFile
+{
+    public List<List<string>> Spellings { get; set; } = [];
+    public Dictionary<string, List<string>> Everyday { get; set; } = [];
+    public List<string> Ignore { get; set; } = [];
+}
+#pragma warning restore CA1002, CA2227

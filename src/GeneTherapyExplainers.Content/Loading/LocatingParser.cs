@@ -15,6 +15,9 @@ internal sealed class LocatingParser(string yaml, int lineOffset) : IParser
 
     public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The first key written twice in one mapping, and where the second one is.</summary>
+    public (string Key, SourceLocation At)? Repeated { get; private set; }
+
     public ParsingEvent? Current => inner.Current;
 
     public bool MoveNext()
@@ -56,6 +59,11 @@ internal sealed class LocatingParser(string yaml, int lineOffset) : IParser
                 var key = (node as Scalar)?.Value ?? node.ToString() ?? "";
                 frame.Key = frame.Path.Length == 0 ? key : $"{frame.Path}.{key}";
                 frame.ExpectingKey = false;
+                if (Repeated is null && Locations.ContainsKey(frame.Key))
+                {
+                    Repeated = (key, new SourceLocation((int)node.Start.Line + lineOffset, (int)node.Start.Column));
+                }
+
                 Record(frame.Key, node.Start);
                 return;
             }

@@ -6,17 +6,18 @@ using Markdig.Syntax.Inlines;
 namespace GeneTherapyExplainers.Content.Markdown;
 
 /// <summary>
-/// Marks the first use of each key term (or one of its aliases) in a parsed body, never inside a heading,
-/// a link or code. Returns the terms that were never found, so the editor can be told.
+/// Marks the first use of each key term (or one of its aliases, in any spelling the synonym list gives) in a parsed
+/// body, never inside a heading, a link or code. Emphasis around nothing but the term is dropped, so every key term
+/// looks the same. Returns the terms that were never found, so the editor can be told.
 /// </summary>
 internal static class GlossaryLinker
 {
-    /// <summary>One pattern a term, made once and shared by every explainer that uses the term.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GlossaryTerm, Regex> Patterns = new();
+    /// <summary>One pattern a term and synonym list, made once and shared by every explainer that uses the term.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GlossaryTerm, TermPattern> Patterns = new();
 
-    public static IReadOnlyList<GlossaryTerm> MarkFirstUses(MarkdownDocument document, IReadOnlyList<GlossaryTerm> terms)
+    public static IReadOnlyList<GlossaryTerm> MarkFirstUses(MarkdownDocument document, IReadOnlyList<GlossaryTerm> terms, SynonymList synonyms)
     {
-        var pending = terms.ToList();
+        var pending = terms.Select(t => (Term: t, Pattern: PatternFor(t, synonyms))).ToList();
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
             if (pending.Count == 0)
@@ -30,10 +31,22 @@ internal static class GlossaryLinker
             }
         }
 
-        return pending;
+        return [.. pending.Select(p => p.Term)];
     }
 
-    private static void MarkIn(ContainerInline container, List<GlossaryTerm> pending)
+    private static Regex PatternFor(GlossaryTerm term, SynonymList synonyms)
+    {
+        if (Patterns.TryGetValue(term, out var made) && ReferenceEquals(made.Synonyms, synonyms))
+        {
+            return made.Pattern;
+        }
+
+        var pattern = new TermPattern(synonyms, Pattern(term, synonyms));
+        Patterns.AddOrUpdate(term, pattern);
+        return pattern.Pattern;
+    }
+
+    private static void MarkIn(ContainerInline container, List<(GlossaryTerm Term, Regex Pattern)> pending)
     {
         var child = container.FirstChild;
         while (child is not null && pending.Count > 0)
@@ -58,17 +71,17 @@ internal static class GlossaryLinker
     }
 
     /// <summary>Splits the literal around the earliest term match; returns the inline to continue from.</summary>
-    private static LiteralInline? MarkLiteral(LiteralInline literal, List<GlossaryTerm> pending)
+    private static LiteralInline? MarkLiteral(LiteralInline literal, List<(GlossaryTerm Term, Regex Pattern)> pending)
     {
         var text = literal.Content.ToString();
-        (GlossaryTerm Term, Match Match)? best = null;
-        foreach (var term in pending)
+        ((GlossaryTerm Term, Regex Pattern) Entry, Match Match)? best = null;
+        foreach (var entry in pending)
         {
-            var match = Patterns.GetValue(term, Pattern).Match(text);
+            var match = entry.Pattern.Match(text);
             if (match.Success && (best is not { } current || match.Index < current.Match.Index
                 || (match.Index == current.Match.Index && match.Length > current.Match.Length)))
             {
-                best = (term, match);
+                best = (entry, match);
             }
         }
 
@@ -77,10 +90,10 @@ internal static class GlossaryLinker
             return null;
         }
 
-        pending.Remove(found.Term);
+        pending.Remove(found.Entry);
         var before = text[..found.Match.Index];
         var after = text[(found.Match.Index + found.Match.Length)..];
-        var marked = new GlossaryTermInline(found.Term, found.Match.Value) { Line = literal.Line, Column = literal.Column };
+        var marked = new GlossaryTermInline(found.Entry.Term, found.Match.Value) { Line = literal.Line, Column = literal.Column };
         literal.InsertAfter(marked);
         var rest = new LiteralInline(after) { Line = literal.Line, Column = literal.Column };
         marked.InsertAfter(rest);
@@ -93,15 +106,36 @@ internal static class GlossaryLinker
             literal.Content = new Markdig.Helpers.StringSlice(before);
         }
 
+        if (after.Length == 0)
+        {
+            // Nothing follows in this text: go on from what followed it (also after the emphasis is unwrapped).
+            rest.Remove();
+            UnwrapEmphasis(marked);
+            return null;
+        }
+
         // Other terms may appear later in the same text.
         return rest;
+    }
+
+    /// <summary>"**vector**" around nothing but the term: the term's own marking is enough, so the emphasis goes.</summary>
+    private static void UnwrapEmphasis(GlossaryTermInline marked)
+    {
+        if (marked.Parent is EmphasisInline emphasis && emphasis.FirstChild == marked && emphasis.LastChild == marked)
+        {
+            marked.Remove();
+            emphasis.InsertBefore(marked);
+            emphasis.Remove();
+        }
     }
 
     /// <summary>
     /// Any of the term's phrases as a whole word, longest first so the longest wins where several start together. Escaped
     /// literals with fixed lookarounds match in linear time, so no timeout is needed (and a busy machine cannot trip one).
     /// </summary>
-    private static Regex Pattern(GlossaryTerm term) =>
-        new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', term.Phrases.OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
+    private static Regex Pattern(GlossaryTerm term, SynonymList synonyms) =>
+        new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', term.Phrases.SelectMany(synonyms.SpellingsOfPhrase).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+
+    private sealed record TermPattern(SynonymList Synonyms, Regex Pattern);
 }

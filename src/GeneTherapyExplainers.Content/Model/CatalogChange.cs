@@ -14,5 +14,8 @@ public sealed record CatalogChange(
     /// <summary>The catalog before the change.</summary>
     public ContentCatalog Previous { get; init; } = ContentCatalog.Empty;
 
-    public bool IsEmpty => ChangedExplainers.Count == 0 && RemovedExplainers.Count == 0 && ChangedTerms.Count == 0 && RemovedTerms.Count == 0;
+    /// <summary>Whether the synonym list changed (search reads it from the catalog).</summary>
+    public bool SynonymsChanged { get; init; }
+
+    public bool IsEmpty => !SynonymsChanged && ChangedExplainers.Count == 0 && RemovedExplainers.Count == 0 && ChangedTerms.Count == 0 && RemovedTerms.Count == 0;
 }

@@ -16,8 +16,10 @@ public sealed class ContentCatalog
     private readonly Lazy<FrozenDictionary<string, Explainer[]>> categories;
 
     public ContentCatalog(
-        IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null)
+        IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null,
+        SynonymList? synonyms = null)
     {
+        Synonyms = synonyms ?? SynonymList.Empty;
         Files = [.. (files ?? []).Order(StringComparer.Ordinal)];
         All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Slug, StringComparer.Ordinal)];
         Published = [.. All.Where(e => !e.Draft)];
@@ -47,6 +49,9 @@ public sealed class ContentCatalog
     public IReadOnlyList<Explainer> Published { get; }
 
     public IReadOnlyList<GlossaryTerm> Glossary { get; }
+
+    /// <summary>The words readers use for the site's words, from <c>content/synonyms.yml</c>.</summary>
+    public SynonymList Synonyms { get; }
 
     /// <summary>Every content file that was read (relative paths), whether or not it loaded.</summary>
     public IReadOnlyList<string> Files { get; }

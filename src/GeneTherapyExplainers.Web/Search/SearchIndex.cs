@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using GeneTherapyExplainers.Content.Markdown;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -14,7 +13,11 @@ public enum SearchKind
 }
 
 /// <summary>One search result: the page, the section when the match is in one, and a snippet with the matched words marked.</summary>
-public sealed record SearchHit(SearchKind Kind, string Title, string Url, string? Section, string SnippetHtml, double Score);
+public sealed record SearchHit(SearchKind Kind, string Title, string Url, string? Section, string SnippetHtml, double Score)
+{
+    /// <summary>0 when the row holds every word of a reading of the query; 1 when only a glossary term's other names matched.</summary>
+    public int Tier { get; init; }
+}
 
 /// <summary>
 /// Full-text search over published explainers (section by section) and glossary terms, with SQLite FTS5 in a private
@@ -123,7 +126,8 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Searches with the reader's words, whatever they typed: punctuation and search syntax count as nothing.</summary>
     public IReadOnlyList<SearchHit> Search(string? query, int limit = 20)
     {
-        var match = ToMatchExpression(query, catalog());
+        var current = catalog();
+        var match = ToMatchExpression(query, current);
         if (match is null)
         {
             return [];
@@ -131,8 +135,23 @@ public sealed class SearchIndex : IDisposable
 
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // Rows holding every word of a reading of the query come first; rows found only through a glossary term's other
+        // names ("adeno-associated virus" for "AAV") follow.
+        var readings = ReadingsExpression(query, current)!;
+        var hits = Run(connection, readings);
+        if (match != readings)
+        {
+            var found = hits.Select(h => h.Url).ToHashSet(StringComparer.Ordinal);
+            hits.AddRange(Run(connection, match).Where(h => !found.Contains(h.Url)).Select(h => h with { Tier = 1 }));
+        }
+
+        return SearchRanking.Order(hits, query!, current.Synonyms, limit);
+    }
+
+    private static List<SearchHit> Run(SqliteConnection connection, string match)
+    {
         using var command = connection.CreateCommand();
-        // Weights: title 10, aliases 8, heading 5, body 1. One best row per page, best pages first.
+        // Weights: title 10, aliases 8, heading 5, body 1.
         command.CommandText = """
             SELECT kind, title, url, heading, snippet(pages, 5, $start, $end, '…', 14) AS snippet,
                    bm25(pages, 0.0, 10.0, 0.0, 8.0, 5.0, 1.0) AS score
@@ -152,43 +171,52 @@ public sealed class SearchIndex : IDisposable
                 Highlight(reader.GetString(4)), reader.GetDouble(5)));
         }
 
-        // Best row per page; a page whose title holds every word of the query comes before the rest.
-        var words = TextStatistics.Words(query!).Select(w => w.ToLowerInvariant()).ToList();
-        return [.. hits.GroupBy(h => h.Url.Split('#')[0]).Select(g => g.First())
-            .OrderByDescending(h => TitleMatch(h.Title, words)).ThenBy(h => h.Score).Take(limit)];
+        return hits;
     }
 
     /// <summary>
-    /// Turns free text into a safe FTS5 expression: each word quoted and prefix-matched, all words required; when the
-    /// text names a glossary term or alias, the term's other names are accepted too ("AAV" also finds
+    /// Turns free text into a safe FTS5 expression (see <see cref="QueryExpansion"/>): each word quoted and prefix-matched
+    /// in any of its spellings, all words required; everyday phrases also stand for the site's words for them; and when
+    /// the text names a glossary term or alias, the term's other names are accepted too ("AAV" also finds
     /// "adeno-associated virus"). Returns null when no word is left.
     /// </summary>
     public static string? ToMatchExpression(string? query, ContentCatalog catalog)
     {
-        if (string.IsNullOrWhiteSpace(query))
+        var readings = QueryExpansion.Readings(query, catalog.Synonyms);
+        if (readings.Count == 0)
         {
             return null;
         }
 
-        var text = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
-        var words = TextStatistics.Words(text).Take(MaxWords).Select(w => w.Replace('’', '\'')).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var alternatives = new List<string> { string.Join(" AND ", words.Select(w => Quote(w) + "*")) };
-        var normalized = " " + string.Join(' ', words).ToLowerInvariant() + " ";
+        var synonyms = catalog.Synonyms;
+        var alternatives = new List<string> { ReadingsExpression(query, catalog)! };
         foreach (var term in catalog.Glossary)
         {
-            var phrases = term.Phrases.ToList();
-            if (phrases.Any(p => normalized.Contains(" " + string.Join(' ', TextStatistics.Words(p)).ToLowerInvariant() + " ", StringComparison.Ordinal)))
+            var phrases = term.Phrases.SelectMany(synonyms.SpellingsOfPhrase).Select(SynonymList.Normalize).Distinct(StringComparer.Ordinal).ToList();
+            if (readings.Any(r => QueryExpansion.Contains(r, phrases, synonyms)))
             {
-                alternatives.AddRange(phrases.Select(p => Quote(string.Join(' ', TextStatistics.Words(p)))));
+                alternatives.AddRange(phrases.Select(Quote));
             }
         }
 
         return string.Join(" OR ", alternatives.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>The readings of the query alone, each with all its words required; null when no word is left.</summary>
+    internal static string? ReadingsExpression(string? query, ContentCatalog catalog)
+    {
+        var synonyms = catalog.Synonyms;
+        var readings = QueryExpansion.Readings(query, synonyms);
+        return readings.Count == 0 ? null : string.Join(" OR ", readings
+            .Select(r => "(" + string.Join(" AND ", QueryExpansion.Meaningful(r, synonyms).Select(w => Spellings(w, synonyms))) + ")")
+            .Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>A word in any of its spellings, each prefix-matched: <c>("hemophilia"* OR "haemophilia"*)</c>.</summary>
+    private static string Spellings(string word, SynonymList synonyms)
+    {
+        var spellings = synonyms.SpellingsOf(word);
+        return spellings.Count == 1 ? Quote(word) + "*" : "(" + string.Join(" OR ", spellings.Select(w => Quote(w) + "*")) + ")";
     }
 
     public void Dispose()
@@ -211,18 +239,6 @@ public sealed class SearchIndex : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>2 when the title is exactly the query's words, 1 when every word starts a word of the title, else 0.</summary>
-    private static int TitleMatch(string title, List<string> words)
-    {
-        var titleWords = TextStatistics.Words(title).Select(w => w.ToLowerInvariant()).ToList();
-        if (titleWords.SequenceEqual(words))
-        {
-            return 2;
-        }
-
-        return words.All(w => titleWords.Any(t => t.StartsWith(w, StringComparison.Ordinal))) ? 1 : 0;
     }
 
     private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

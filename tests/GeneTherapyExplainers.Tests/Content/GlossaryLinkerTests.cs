@@ -19,22 +19,52 @@ public class GlossaryLinkerTests
     }
 
     [Fact]
-    public void MarksOnlyTheFirstUseOfEachTermAsADefinitionLinkingToTheGlossary()
+    public void MarksOnlyTheFirstUseOfEachTermAsAButtonOpeningItsDefinitionWithTheGlossaryLinkInside()
     {
         var (e, _) = Load("A vector carries it. Another vector follows. Vectors again.", "[vector]");
         var doc = Html.Parse(e!.BodyHtml);
-        var link = Assert.Single(doc.QuerySelectorAll("a.term-link"));
-        Assert.Equal("/glossary/vector", link.GetAttribute("href"));
-        Assert.Equal("vector", link.QuerySelector("dfn")!.TextContent);
-        var described = doc.GetElementById(link.GetAttribute("aria-describedby")!);
-        Assert.Contains("A carrier that takes a gene into a cell", described!.TextContent, StringComparison.Ordinal);
+        var button = Assert.Single(doc.QuerySelectorAll("button.term"));
+        Assert.Equal(("button", "vector"), (button.GetAttribute("type"), button.QuerySelector("dfn")!.TextContent));
+        var popover = doc.GetElementById(button.GetAttribute("popovertarget")!)!;
+        Assert.True(popover.HasAttribute("popover"));
+        Assert.Equal("SPAN", popover.TagName);
+        Assert.Equal("P", popover.ParentElement!.TagName);
+        Assert.Equal("A carrier that takes a gene into a cell.", popover.QuerySelector(".term-definition")!.TextContent);
+        Assert.Equal("/glossary/vector", popover.QuerySelector("a")!.GetAttribute("href"));
+        var close = popover.QuerySelector("button.term-close")!;
+        Assert.Equal((popover.Id, "hide"), (close.GetAttribute("popovertarget"), close.GetAttribute("popovertargetaction")));
+        Assert.Empty(doc.QuerySelectorAll("[aria-describedby], .term-def"));
+    }
+
+    [Fact]
+    public void AnotherSpellingFromTheSynonymListMarksTheTerm()
+    {
+        var synonyms = "spellings:\n  - [haemophilia, hemophilia]\n";
+        using var content = new TempContent();
+        content.Term("haemophilia", "Haemophilia", "A condition in which blood does not clot well.")
+            .Write("synonyms.yml", synonyms)
+            .Write("explainers/x.md", "---\ntitle: X\nsummary: S.\ncategory: C\nkeyTerms: [haemophilia]\n---\n\nSome treat Hemophilia B.\n");
+        var catalog = ContentLoader.Load(content.Root);
+        var button = Html.Parse(catalog.All.Single().BodyHtml).Find("button.term");
+        Assert.Equal(("Hemophilia", "def-haemophilia"), (button.TextContent, button.GetAttribute("popovertarget")));
+        Assert.DoesNotContain(catalog.Problems, p => p.Severity == ProblemSeverity.Error || p.Message.Contains("never appears", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void BoldAroundNothingButTheTermIsDroppedSoEveryTermLooksTheSame()
+    {
+        var (e, _) = Load("In **vectors**, and **AAV treatments** are common.", "[vector, aav]");
+        var doc = Html.Parse(e!.BodyHtml);
+        Assert.Null(doc.QuerySelector("strong button.term[popovertarget='def-vector']"));
+        Assert.Equal("P", doc.Find("button.term[popovertarget='def-vector']").ParentElement!.TagName);
+        Assert.NotNull(doc.QuerySelector("strong button.term[popovertarget='def-aav']"));
     }
 
     [Fact]
     public void AnAliasCountsAsAUseAndKeepsTheWriterCasing()
     {
         var (e, _) = Load("Most use an Adeno-Associated Virus today.", "[aav]");
-        var dfn = Html.Parse(e!.BodyHtml).Find("a.term-link[href='/glossary/aav'] dfn");
+        var dfn = Html.Parse(e!.BodyHtml).Find("button.term[popovertarget='def-aav'] dfn");
         Assert.Equal("Adeno-Associated Virus", dfn.TextContent);
     }
 
@@ -54,8 +84,8 @@ public class GlossaryLinkerTests
     public void PrefersTheLongerTermWhereTwoStartTogether()
     {
         var (e, _) = Load("Gene therapy adds a gene to cells.", "[gene, gene-therapy]");
-        var links = Html.Parse(e!.BodyHtml).QuerySelectorAll("a.term-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/glossary/gene-therapy", "/glossary/gene"], links);
+        var links = Html.Parse(e!.BodyHtml).QuerySelectorAll("button.term").Select(a => a.GetAttribute("popovertarget")).ToList();
+        Assert.Equal(["def-gene-therapy", "def-gene"], links);
     }
 
     [Fact]
@@ -71,8 +101,8 @@ public class GlossaryLinkerTests
     {
         var (e, _) = Load("- a **vector** here\n- and AAV there", "[vector, aav]");
         var doc = Html.Parse(e!.BodyHtml);
-        Assert.NotNull(doc.QuerySelector("li strong .term a[href='/glossary/vector']"));
-        Assert.NotNull(doc.QuerySelector("li .term a[href='/glossary/aav']"));
+        Assert.NotNull(doc.QuerySelector("li .term-popover a[href='/glossary/vector']"));
+        Assert.NotNull(doc.QuerySelector("li .term-popover a[href='/glossary/aav']"));
     }
 
     [Fact]

@@ -82,14 +82,32 @@ public class ExplainerPageTests(ShippedSiteFixture fixture) : IClassFixture<Ship
     public async Task KeyTermsAreMarkedInTheBodyAndListedInTheBox()
     {
         var (_, doc) = await fixture.Site.GetPageAsync(Long);
-        var marked = doc.QuerySelectorAll(".body a.term-link").Select(a => a.GetAttribute("href")).ToList();
+        var marked = doc.QuerySelectorAll(".body .term-popover a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/glossary/vector", marked);
         Assert.Equal(marked.Count, marked.Distinct().Count());
-        var vector = doc.Find(".body a.term-link[href='/glossary/vector']");
-        Assert.Contains("carrier", doc.GetElementById(vector.GetAttribute("aria-describedby")!)!.TextContent, StringComparison.Ordinal);
+        var vector = doc.Find(".body button.term[popovertarget='def-vector']");
+        Assert.Contains("carrier", doc.GetElementById(vector.GetAttribute("popovertarget")!)!.TextContent, StringComparison.Ordinal);
         var boxTerms = doc.QuerySelectorAll(".key-terms dt a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/glossary/aav", boxTerms);
         Assert.Equal(boxTerms.Count, doc.QuerySelectorAll(".key-terms dd").Length);
+    }
+
+    [Fact]
+    public async Task EveryIdOnEveryExplainerIsUniqueAndEveryDefinitionButtonOpensAPopoverOfThatPage()
+    {
+        var (_, index) = await fixture.Site.GetPageAsync("/explainers");
+        foreach (var explainer in index.QuerySelectorAll(".card h3 a").Select(a => a.GetAttribute("href")!))
+        {
+            var (_, doc) = await fixture.Site.GetPageAsync(explainer);
+            var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            Assert.True(ids.Count == ids.Distinct().Count(), $"{explainer} repeats ids: {string.Join(", ", ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            foreach (var button in doc.QuerySelectorAll("button[popovertarget]"))
+            {
+                var popover = doc.GetElementById(button.GetAttribute("popovertarget")!);
+                Assert.True(popover?.HasAttribute("popover") == true, $"{explainer}: {button.TextContent} opens nothing");
+                Assert.False(string.IsNullOrWhiteSpace(button.TextContent));
+            }
+        }
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class GlossaryPageTests(ShippedSiteFixture fixture) : IClassFixture<Shipp
         foreach (var explainer in index.QuerySelectorAll(".card h3 a").Select(a => a.GetAttribute("href")!))
         {
             var (_, doc) = await fixture.Site.GetPageAsync(explainer);
-            foreach (var term in doc.QuerySelectorAll("a.term-link, .key-terms a").Select(a => a.GetAttribute("href")!).Distinct())
+            foreach (var term in doc.QuerySelectorAll(".term-popover a, .key-terms a").Select(a => a.GetAttribute("href")!).Distinct())
             {
                 var (response, _) = await fixture.Site.GetPageAsync(term);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{term} on {explainer} answered {response.StatusCode}");

@@ -139,6 +139,23 @@ public class SearchTests(SearchSiteFixture fixture) : IClassFixture<SearchSiteFi
     }
 
     [Fact]
+    public async Task AUsSpellingAndAnEverydayPhraseFindTheSitesWords()
+    {
+        Assert.Equal("/glossary/haemophilia", (await SearchAsync("hemophilia"))[0].Url);
+        Assert.Contains(await SearchAsync("side effects"), h => h.Url == "/explainers/gene-therapy-explained#the-risks");
+    }
+
+    [Fact]
+    public async Task AnEditedSynonymListIsUsedAtOnce()
+    {
+        Assert.Empty(await SearchAsync("quokkaword"));
+        var path = Path.Combine(fixture.Content.Root, "synonyms.yml");
+        fixture.Content.Write("synonyms.yml", File.ReadAllText(path).Replace("everyday:\n", "everyday:\n  quokkaword: [vector]\n", StringComparison.Ordinal));
+        var hits = await Eventually.Until(() => SearchAsync("quokkaword"), h => h.Count > 0);
+        Assert.Equal("/glossary/vector", hits[0].Url);
+    }
+
+    [Fact]
     public async Task AnEditedFileIsFoundAtOnce()
     {
         fixture.Content.Write("explainers/fresh-page.md", "---\ntitle: Fresh page\nsummary: New.\ncategory: Tests\n---\n\nThe rare word wombatology is here.\n");
