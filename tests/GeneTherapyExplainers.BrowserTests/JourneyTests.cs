@@ -17,14 +17,14 @@ public class JourneyTests(BrowserSite browser)
         Assert.EndsWith("/explainers/gene-therapy-explained", Driver.Url, StringComparison.Ordinal);
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", Driver.FindElement(By.TagName("h1")).Text);
 
-        var term = Driver.FindElement(By.CssSelector(".body a.term-link[href='/glossary/vector']"));
-        var definition = Driver.FindElement(By.Id(term.GetAttribute("aria-describedby")!));
-        Assert.False(definition.Displayed, "The definition waits until the reader points at or focuses the term.");
-        term.SendKeys(Keys.Shift);
-        Assert.True(definition.Displayed, "The definition opens when the term has focus, without JavaScript.");
+        var term = Driver.FindElement(By.CssSelector(".body button.term[popovertarget='def-vector']"));
+        var definition = Driver.FindElement(By.Id(term.GetAttribute("popovertarget")!));
+        Assert.False(definition.Displayed, "The definition waits until the reader opens it.");
+        term.Click();
+        Assert.True(definition.Displayed, "The definition opens over the text, without JavaScript.");
         Assert.Contains("carrier", definition.Text, StringComparison.Ordinal);
 
-        browser.LoadsNewPage(term.Click);
+        browser.LoadsNewPage(definition.FindElement(By.CssSelector("a.term-glossary")).Click);
         Assert.EndsWith("/glossary/vector", Driver.Url, StringComparison.Ordinal);
         Assert.Equal("Vector", Driver.FindElement(By.TagName("h1")).Text);
         browser.LoadsNewPage(Driver.Navigate().Back);
