@@ -70,6 +70,24 @@ internal static class QueryExpansion
     public static bool Contains(IReadOnlyList<string> reading, IEnumerable<string> phrases, SynonymList synonyms) =>
         phrases.Any(p => IndexOf(reading, p.Split(' '), synonyms) >= 0);
 
+    /// <summary>The FTS5 expression for the readings of the query alone, each with all its words required; null when no word is left.</summary>
+    public static string? Expression(string? query, SynonymList synonyms)
+    {
+        var readings = QueryExpansion.Readings(query, synonyms);
+        return readings.Count == 0 ? null : string.Join(" OR ", readings
+            .Select(r => "(" + string.Join(" AND ", QueryExpansion.Meaningful(r, synonyms).Select(w => Spellings(w, synonyms))) + ")")
+            .Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>A word in any of its spellings, each prefix-matched: <c>("hemophilia"* OR "haemophilia"*)</c>.</summary>
+    private static string Spellings(string word, SynonymList synonyms)
+    {
+        var spellings = synonyms.SpellingsOf(word);
+        return spellings.Count == 1 ? Quote(word) + "*" : "(" + string.Join(" OR ", spellings.Select(w => Quote(w) + "*")) + ")";
+    }
+
+    private static string Quote(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     private static int IndexOf(IReadOnlyList<string> words, string[] phrase, SynonymList synonyms)
     {
         for (var i = 0; i + phrase.Length <= words.Count; i++)

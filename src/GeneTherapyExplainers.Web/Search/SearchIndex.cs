@@ -137,7 +137,7 @@ public sealed class SearchIndex : IDisposable
         connection.Open();
         // Rows holding every word of a reading of the query come first; rows found only through a glossary term's other
         // names ("adeno-associated virus" for "AAV") follow.
-        var readings = ReadingsExpression(query, current)!;
+        var readings = QueryExpansion.Expression(query, current.Synonyms)!;
         var hits = Run(connection, readings);
         if (match != readings)
         {
@@ -189,7 +189,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var synonyms = catalog.Synonyms;
-        var alternatives = new List<string> { ReadingsExpression(query, catalog)! };
+        var alternatives = new List<string> { QueryExpansion.Expression(query, synonyms)! };
         foreach (var term in catalog.Glossary)
         {
             var phrases = term.Phrases.SelectMany(synonyms.SpellingsOfPhrase).Select(SynonymList.Normalize).Distinct(StringComparer.Ordinal).ToList();
@@ -200,23 +200,6 @@ public sealed class SearchIndex : IDisposable
         }
 
         return string.Join(" OR ", alternatives.Distinct(StringComparer.Ordinal));
-    }
-
-    /// <summary>The readings of the query alone, each with all its words required; null when no word is left.</summary>
-    internal static string? ReadingsExpression(string? query, ContentCatalog catalog)
-    {
-        var synonyms = catalog.Synonyms;
-        var readings = QueryExpansion.Readings(query, synonyms);
-        return readings.Count == 0 ? null : string.Join(" OR ", readings
-            .Select(r => "(" + string.Join(" AND ", QueryExpansion.Meaningful(r, synonyms).Select(w => Spellings(w, synonyms))) + ")")
-            .Distinct(StringComparer.Ordinal));
-    }
-
-    /// <summary>A word in any of its spellings, each prefix-matched: <c>("hemophilia"* OR "haemophilia"*)</c>.</summary>
-    private static string Spellings(string word, SynonymList synonyms)
-    {
-        var spellings = synonyms.SpellingsOf(word);
-        return spellings.Count == 1 ? Quote(word) + "*" : "(" + string.Join(" OR ", spellings.Select(w => Quote(w) + "*")) + ")";
     }
 
     public void Dispose()
