@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using GeneTherapyExplainers.Content.Model;
 using Markdig.Syntax;
@@ -34,19 +36,21 @@ internal static class GlossaryLinker
         return [.. pending.Select(p => p.Term)];
     }
 
-    private static Regex PatternFor(GlossaryTerm term, SynonymList synonyms)
+    private static TermPattern PatternFor(GlossaryTerm term, SynonymList synonyms)
     {
         if (Patterns.TryGetValue(term, out var made) && ReferenceEquals(made.Synonyms, synonyms))
         {
-            return made.Pattern;
+            return made;
         }
 
-        var pattern = new TermPattern(synonyms, Pattern(term, synonyms));
+        var spellings = term.Phrases.SelectMany(synonyms.SpellingsOfPhrase).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var pattern = new TermPattern(synonyms, Pattern(spellings),
+            spellings.Length > 0 && spellings.All(s => Ascii.IsValid(s)) ? SearchValues.Create(spellings, StringComparison.OrdinalIgnoreCase) : null);
         Patterns.AddOrUpdate(term, pattern);
-        return pattern.Pattern;
+        return pattern;
     }
 
-    private static void MarkIn(ContainerInline container, List<(GlossaryTerm Term, Regex Pattern)> pending)
+    private static void MarkIn(ContainerInline container, List<(GlossaryTerm Term, TermPattern Pattern)> pending)
     {
         var child = container.FirstChild;
         while (child is not null && pending.Count > 0)
@@ -71,13 +75,21 @@ internal static class GlossaryLinker
     }
 
     /// <summary>Splits the literal around the earliest term match; returns the inline to continue from.</summary>
-    private static LiteralInline? MarkLiteral(LiteralInline literal, List<(GlossaryTerm Term, Regex Pattern)> pending)
+    private static LiteralInline? MarkLiteral(LiteralInline literal, List<(GlossaryTerm Term, TermPattern Pattern)> pending)
     {
         var text = literal.Content.ToString();
-        ((GlossaryTerm Term, Regex Pattern) Entry, Match Match)? best = null;
+        ((GlossaryTerm Term, TermPattern Pattern) Entry, Match Match)? best = null;
+        // Most text holds none of a term's spellings: a vectorised search says so far sooner than the pattern. For ASCII
+        // text and spellings, ignoring case the ordinal way is what the pattern does, so no use is skipped.
+        var ascii = Ascii.IsValid(text);
         foreach (var entry in pending)
         {
-            var match = entry.Pattern.Match(text);
+            if (ascii && entry.Pattern.Spellings is { } spellings && !text.AsSpan().ContainsAny(spellings))
+            {
+                continue;
+            }
+
+            var match = entry.Pattern.Regex.Match(text);
             if (match.Success && (best is not { } current || match.Index < current.Match.Index
                 || (match.Index == current.Match.Index && match.Length > current.Match.Length)))
             {
@@ -133,9 +145,10 @@ internal static class GlossaryLinker
     /// Any of the term's phrases as a whole word, longest first so the longest wins where several start together. Escaped
     /// literals with fixed lookarounds match in linear time, so no timeout is needed (and a busy machine cannot trip one).
     /// </summary>
-    private static Regex Pattern(GlossaryTerm term, SynonymList synonyms) =>
-        new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', term.Phrases.SelectMany(synonyms.SpellingsOfPhrase).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
+    private static Regex Pattern(IEnumerable<string> spellings) =>
+        new($@"(?<![\p{{L}}\p{{N}}-])(?:{string.Join('|', spellings.OrderByDescending(p => p.Length).Select(Regex.Escape))})(?![\p{{L}}\p{{N}}-])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
 
-    private sealed record TermPattern(SynonymList Synonyms, Regex Pattern);
+    /// <summary>A term's pattern for one synonym list, with its spellings for a quick first look (null when not all ASCII).</summary>
+    private sealed record TermPattern(SynonymList Synonyms, Regex Regex, SearchValues<string>? Spellings);
 }
