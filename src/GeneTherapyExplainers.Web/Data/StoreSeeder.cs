@@ -14,7 +14,7 @@ public static class StoreSeeder
     public const string SeedPath = "seed/store.yml";
 
     public static async Task<int> SeedAsync(EditorialDbContext db, string contentRoot, TimeProvider clock, CancellationToken ct = default) =>
-        await SeedAsync(db, await ReadAsync(contentRoot, ct), clock, ct);
+        await SeedAsync(db, await ReadAsync(contentRoot, ct), clock, storeIsNew: false, ct);
 
     /// <summary>The seed file of a content folder, or null when it has none (read apart, so it can be read while the store migrates).</summary>
     internal static async Task<SeedFile?> ReadAsync(string contentRoot, CancellationToken ct = default)
@@ -24,7 +24,7 @@ public static class StoreSeeder
     }
 
     /// <summary>Adds what the seed file has and the store lacks; returns how many records were added.</summary>
-    internal static async Task<int> SeedAsync(EditorialDbContext db, SeedFile? seed, TimeProvider clock, CancellationToken ct = default)
+    internal static async Task<int> SeedAsync(EditorialDbContext db, SeedFile? seed, TimeProvider clock, bool storeIsNew, CancellationToken ct = default)
     {
         if (seed is null)
         {
@@ -34,21 +34,23 @@ public static class StoreSeeder
         var added = 0;
         db.Actor = "system:seed";
 
-        var knownPeople = await db.People.Select(p => p.Key).ToListAsync(ct);
+        // A store made just now holds nothing yet: there is nothing to look up before adding.
+        var knownPeople = storeIsNew ? [] : await db.People.Select(p => p.Key).ToListAsync(ct);
+        var newPeople = new List<Person>();
         foreach (var p in seed.People.Where(p => !knownPeople.Contains(p.Key)))
         {
-            db.People.Add(new Person
+            newPeople.Add(db.People.Add(new Person
             {
                 Key = p.Key, Name = p.Name, Honorific = p.Honorific, RoleTitles = p.RoleTitles, Credentials = p.Credentials,
                 Affiliations = p.Affiliations, Bio = p.Bio, SourcePage = p.Source,
-            });
+            }).Entity);
             added++;
         }
 
         await db.SaveChangesAsync(ct);
-        var people = await db.People.ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+        var people = storeIsNew ? newPeople.ToDictionary(p => p.Key, p => p.Id) : await db.People.ToDictionaryAsync(p => p.Key, p => p.Id, ct);
 
-        var knownItems = await db.RelatedItems.Select(r => r.Key).ToListAsync(ct);
+        var knownItems = storeIsNew ? [] : await db.RelatedItems.Select(r => r.Key).ToListAsync(ct);
         foreach (var r in seed.Related.Where(r => !knownItems.Contains(r.Key)))
         {
             var item = new RelatedItem
@@ -66,7 +68,7 @@ public static class StoreSeeder
             added++;
         }
 
-        var knownSchedules = await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
+        var knownSchedules = storeIsNew ? [] : await db.ExplainerSchedules.Select(s => s.ExplainerSlug).ToListAsync(ct);
         foreach (var s in seed.Schedules.Where(s => !knownSchedules.Contains(s.Explainer)))
         {
             db.ExplainerSchedules.Add(new ExplainerSchedule { ExplainerSlug = s.Explainer, CadenceMonths = s.CadenceMonths, SourcePage = s.Source });
@@ -74,8 +76,9 @@ public static class StoreSeeder
         }
 
         // A seeded review is known by what it says happened; reviews are never edited, so this is stable.
-        var seededReviews = await db.ReviewRecords.Where(r => r.RecordedBy == "seed")
-            .Select(r => new { r.ExplainerSlug, r.Kind, r.ReviewedOn, r.ReviewerId }).ToListAsync(ct);
+        var seededReviews = storeIsNew ? [] : (await db.ReviewRecords.Where(r => r.RecordedBy == "seed")
+            .Select(r => new { r.ExplainerSlug, r.Kind, r.ReviewedOn, r.ReviewerId }).ToListAsync(ct))
+            .Select(r => (r.ExplainerSlug, r.Kind, r.ReviewedOn, r.ReviewerId)).ToList();
         foreach (var r in seed.Reviews)
         {
             int? reviewer = r.Reviewer is not null && people.TryGetValue(r.Reviewer, out var id) ? id : null;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
@@ -124,10 +125,10 @@ public static class StoreSetup
         await using (await StoreStartupLock.AcquireAsync(services.GetRequiredService<StoreSettings>()))
         {
             var migrated = await StoreMigrations.MigrateAsync(db);
-            // The first key and the seed rows do not depend on each other: they are made side by side.
-            var key = Task.Run(() => KeyRing.EnsureKey(services));
-            var added = await StoreSeeder.SeedAsync(db, await seed, services.GetRequiredService<TimeProvider>());
-            await key;
+            // Made just now (its first migration applied by this start): seeding has nothing to look up first.
+            var storeIsNew = migrated.Contains(db.Database.GetMigrations().First());
+            var added = await StoreSeeder.SeedAsync(db, await seed, services.GetRequiredService<TimeProvider>(), storeIsNew);
+            KeyRing.EnsureKey(services);
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
