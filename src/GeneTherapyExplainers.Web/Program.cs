@@ -29,6 +29,9 @@ var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 // Logging: Serilog, configured from appsettings.json, to the console and a rolling file.
 builder.AddSiteLogging(quiet: CommandLine.IsUsers(args) || CommandLine.IsNotify(args));
 
+// Clock: every date the site shows, stores or waits for comes from this one TimeProvider (tests set their own).
+builder.Services.AddSingleton(TimeProvider.System);
+
 // Content: explainers and glossary terms, read once from content/ into an immutable catalog.
 builder.Services.AddContentCatalog(builder.Configuration);
 

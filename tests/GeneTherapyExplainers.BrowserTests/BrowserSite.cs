@@ -70,7 +70,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     private async Task SeedFeedbackAsync() => await Site.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<GeneTherapyExplainers.Web.Data.EditorialDbContext>();
-        var now = DateTime.UtcNow;
+        var now = TestClock.Now.UtcDateTime;
         db.ReaderFeedback.Add(new() { Page = FeedbackPage.Explainers, PageKey = "what-is-gene-therapy", IsReport = true, Helpful = false, Comment = "The second paragraph says DNA is a protein.", ReceivedAt = now.AddHours(-3) });
         db.ReaderFeedback.Add(new()
         {
@@ -88,11 +88,11 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         var older = text.Replace(paragraph, "An older wording of this paragraph. It said less.", StringComparison.Ordinal);
         var db = services.GetRequiredService<GeneTherapyExplainers.Web.Data.EditorialDbContext>();
         var fingerprint = GeneTherapyExplainers.Content.Model.ContentText.Fingerprint(older);
-        db.ReviewedTexts.Add(new() { Fingerprint = fingerprint, Text = older, KeptAt = DateTimeOffset.UtcNow });
+        db.ReviewedTexts.Add(new() { Fingerprint = fingerprint, Text = older, KeptAt = TestClock.Now });
         db.ReviewRecords.Add(new()
         {
-            ExplainerSlug = ChangedSinceReview, Kind = ReviewKind.Medical, ReviewedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-            Reviewer = db.People.Single(p => p.Key == "georgios-anagas"), RecordedAt = DateTimeOffset.UtcNow, RecordedBy = Reviewer,
+            ExplainerSlug = ChangedSinceReview, Kind = ReviewKind.Medical, ReviewedOn = TestClock.Today,
+            Reviewer = db.People.Single(p => p.Key == "georgios-anagas"), RecordedAt = TestClock.Now, RecordedBy = Reviewer,
             ContentFingerprint = fingerprint,
         });
         await db.SaveChangesAsync();

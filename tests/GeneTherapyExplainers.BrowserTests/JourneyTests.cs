@@ -1,3 +1,4 @@
+using GeneTherapyExplainers.Tests.Support;
 using OpenQA.Selenium;
 
 namespace GeneTherapyExplainers.BrowserTests;
@@ -68,7 +69,7 @@ public class JourneyTests(BrowserSite browser)
         Assert.Contains("The review is recorded", Driver.FindElement(By.CssSelector(".notice")).Text, StringComparison.Ordinal);
 
         browser.Go("/explainers/mrna-technology");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Today.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.StartsWith($"Last reviewed {today} by Georgios Anagas", Driver.FindElement(By.CssSelector(".review-line")).Text, StringComparison.Ordinal);
     });
 

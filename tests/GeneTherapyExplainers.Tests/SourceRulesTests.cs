@@ -1,12 +1,13 @@
+using System.Text.RegularExpressions;
 using GeneTherapyExplainers.Tests.Support;
 
 namespace GeneTherapyExplainers.Tests;
 
 /// <summary>
 /// Rules a newcomer can rely on when finding their way in the web project: its namespaces use each other in one
-/// direction only, and a page's model never reaches into another page's model.
+/// direction only, a page's model never reaches into another page's model, and time comes from one clock.
 /// </summary>
-public class SourceRulesTests
+public partial class SourceRulesTests
 {
     private static readonly Lazy<IReadOnlyList<SourceFile>> Web = new(SourceTree.ReadWebProject);
 
@@ -54,4 +55,19 @@ public class SourceRulesTests
 
         Assert.True(reaching.Count == 0, "Put what two pages share beside them, not in one of them:\n" + string.Join('\n', reaching));
     }
+
+    [Fact]
+    public void OnlyTheCompositionRootReadsTheSystemClock()
+    {
+        var reading = new[] { "GeneTherapyExplainers.Content", SourceTree.Web }
+            .SelectMany(project => SourceTree.ReadProject(project).Select(f => (Path: $"{project}/{f.Path}", f.Code)))
+            .Where(f => f.Path != $"{SourceTree.Web}/Program.cs")
+            .SelectMany(f => SystemClock().Matches(f.Code).Select(m => $"{f.Path}: {m.Value}"))
+            .ToList();
+
+        Assert.True(reading.Count == 0, "Take the injected TimeProvider instead (Program.cs registers the system's):\n" + string.Join('\n', reading));
+    }
+
+    [GeneratedRegex(@"\b(?:DateTime|DateTimeOffset)\s*\.\s*(?:Now|UtcNow|Today)\b|\bTimeProvider\s*\.\s*System\b")]
+    private static partial Regex SystemClock();
 }

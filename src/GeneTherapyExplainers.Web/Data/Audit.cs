@@ -11,7 +11,7 @@ internal static class Audit
 {
     public static void Record(EditorialDbContext db)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = db.Clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => IsAudited(e.Entity))

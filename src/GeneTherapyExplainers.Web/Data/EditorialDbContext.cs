@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GeneTherapyExplainers.Web.Data;
 
@@ -16,6 +17,19 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
 {
     /// <summary>Who the changes in the next save are made by: an account's email, or a "system:" name.</summary>
     public string Actor { get; set; } = "system";
+
+    /// <summary>
+    /// The clock audit entries and link changes are dated by: the site's <see cref="TimeProvider"/> when the context
+    /// comes from the site's services; a context made outside them is given one before it saves.
+    /// </summary>
+    public TimeProvider Clock
+    {
+        get => clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+            ?? throw new InvalidOperationException("This context was made outside the site's services: set its Clock before saving.");
+        set => clock = value;
+    }
+
+    private TimeProvider? clock;
 
     /// <summary>Off only while <see cref="StoreCopy"/> copies rows that already carry their own audit trail.</summary>
     public bool RecordsAudit { get; set; } = true;

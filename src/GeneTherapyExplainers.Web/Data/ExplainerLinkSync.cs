@@ -128,7 +128,7 @@ public static class ExplainerLinkSync
             await BulkInsert.AddAsync(db, Contributors, ct);
             await BulkInsert.AddAsync(db, Related, ct);
             await BulkInsert.AddAsync(db, Schedules, ct);
-            var at = DateTimeOffset.UtcNow;
+            var at = db.Clock.GetUtcNow();
             await BulkInsert.AddAsync(db, Contributors.Concat<object>(Related).Concat(Schedules).Select(row => Audit.ForAdded(row, db.Actor, at)).ToList(), ct);
             await transaction.CommitAsync(ct);
         }

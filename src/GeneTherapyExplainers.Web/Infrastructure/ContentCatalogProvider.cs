@@ -38,7 +38,6 @@ public sealed class ContentCatalogProvider
         catalog = Initial.Catalog;
         Report(Initial, started, builder.Catalog.Files.Count);
         Builds = 1;
-        LastChange = DateTimeOffset.UtcNow;
     }
 
     public string ContentRoot { get; }
@@ -57,9 +56,6 @@ public sealed class ContentCatalogProvider
 
     /// <summary>How many catalogs have been built: one at start-up, then one per change.</summary>
     public int Builds { get; private set; }
-
-    /// <summary>When the site last picked up a change in the content folder.</summary>
-    public DateTimeOffset LastChange { get; private set; }
 
     /// <summary>Raised, off the request path and one at a time, after each new catalog is swapped in.</summary>
     public event Action<CatalogChange>? Changed;
@@ -97,7 +93,6 @@ public sealed class ContentCatalogProvider
             var change = builder.Update(paths);
             catalog = change.Catalog;
             Builds++;
-            LastChange = DateTimeOffset.UtcNow;
             Report(change, started, paths.Count);
             Changed?.Invoke(change);
             ReturnMemory(change);

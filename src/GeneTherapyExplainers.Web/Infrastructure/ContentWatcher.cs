@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using GeneTherapyExplainers.Content.Loading;
 using Microsoft.Extensions.Options;
 
@@ -51,10 +52,11 @@ public sealed partial class ContentWatcher(
         known = new Dictionary<string, (long, long)>(provider.BuiltFrom, StringComparer.Ordinal);
         Interlocked.Exchange(ref checkAll, 1);
         signal.Release();
-        var nextFullCheck = DateTime.UtcNow + FullCheckInterval(settings);
+        // Intervals, not dates: measured on the monotonic clock, which no change of the system's time moves.
+        var lastFullCheck = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = nextFullCheck - DateTime.UtcNow;
+            var wait = FullCheckInterval(settings) - Stopwatch.GetElapsedTime(lastFullCheck);
             var woken = wait > TimeSpan.Zero && await signal.WaitAsync(wait, stoppingToken);
             if (woken)
             {
@@ -66,7 +68,7 @@ public sealed partial class ContentWatcher(
             else
             {
                 Interlocked.Exchange(ref checkAll, 1);
-                nextFullCheck = DateTime.UtcNow + FullCheckInterval(settings);
+                lastFullCheck = Stopwatch.GetTimestamp();
             }
 
             await ApplyAsync();

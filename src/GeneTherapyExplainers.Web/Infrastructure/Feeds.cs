@@ -62,20 +62,20 @@ public static class Feeds
             writer.WriteStartElement("feed", AtomNamespace);
             writer.WriteElementString("title", AtomNamespace, "Gene Therapy Explainers: new and newly reviewed explainers");
             writer.WriteElementString("id", AtomNamespace, urls.Absolute("/feed.atom"));
-            writer.WriteElementString("updated", AtomNamespace, Stamp(dated.Count > 0 ? dated.Max(d => d.Updated) : DateOnly.FromDateTime(DateTime.UtcNow)));
+            writer.WriteElementString("updated", AtomNamespace, Stamp(dated.Count > 0 ? dated.Max(d => d.Updated) : store.Today));
             Link(writer, urls.Absolute("/feed.atom"), "self");
-            Link(writer, urls.Absolute("/explainers"), "alternate");
+            Link(writer, urls.Absolute(SitePaths.Explainers), "alternate");
             writer.WriteStartElement("author", AtomNamespace);
             writer.WriteElementString("name", AtomNamespace, "Gene Therapy Explainers");
             writer.WriteEndElement();
             foreach (var (e, updated, state) in dated)
             {
                 writer.WriteStartElement("entry", AtomNamespace);
-                writer.WriteElementString("id", AtomNamespace, urls.Absolute($"/explainers/{e.Slug}"));
+                writer.WriteElementString("id", AtomNamespace, urls.Absolute(SitePaths.Explainer(e.Slug)));
                 writer.WriteElementString("title", AtomNamespace, e.Title);
                 writer.WriteElementString("updated", AtomNamespace, Stamp(updated));
                 writer.WriteElementString("published", AtomNamespace, Stamp(state.PublishedOn(e)));
-                Link(writer, urls.Absolute($"/explainers/{e.Slug}"), "alternate");
+                Link(writer, urls.Absolute(SitePaths.Explainer(e.Slug)), "alternate");
                 var summary = state.Last is { } last ? $"{e.Summary} Last reviewed {Format.Date(last.ReviewedOn)}." : e.Summary;
                 writer.WriteElementString("summary", AtomNamespace, summary);
                 writer.WriteStartElement("category", AtomNamespace);
@@ -109,7 +109,7 @@ public static class Feeds
             for (var part = 1; part <= (total + perFile - 1) / perFile; part++)
             {
                 writer.WriteStartElement("sitemap", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, urls.Absolute($"/sitemap-{part}.xml"));
+                writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(SitePaths.Sitemap(part)));
                 writer.WriteEndElement();
             }
 
@@ -123,8 +123,8 @@ public static class Feeds
         var catalog = content.Current;
         var perFile = UrlsPerFile(configuration);
         var pages = FixedPages.Select(p => (Path: p, Explainer: (Content.Model.Explainer?)null))
-            .Concat(catalog.Published.Select(e => (Path: $"/explainers/{e.Slug}", Explainer: (Content.Model.Explainer?)e)))
-            .Concat(catalog.Glossary.Select(t => (Path: $"/glossary/{t.Key}", Explainer: (Content.Model.Explainer?)null)))
+            .Concat(catalog.Published.Select(e => (Path: SitePaths.Explainer(e.Slug), Explainer: (Content.Model.Explainer?)e)))
+            .Concat(catalog.Glossary.Select(t => (Path: SitePaths.Term(t.Key), Explainer: (Content.Model.Explainer?)null)))
             .Skip((part - 1) * perFile).Take(perFile).ToList();
         if (part < 1 || pages.Count == 0)
         {

@@ -76,7 +76,7 @@ internal sealed class PrivateLogFiles : FileLifecycleHooks
 /// When the log file cannot be written (disk full, folder gone or not writable), says so in one clear console line:
 /// at once, then at most every five minutes while it lasts, with how many entries were lost.
 /// </summary>
-internal sealed class LogFileFailureNotice(TextWriter console, string logFolder) : ILoggingFailureListener
+internal sealed class LogFileFailureNotice(TextWriter console, string logFolder, TimeProvider clock) : ILoggingFailureListener
 {
     private static readonly long Interval = (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
     private readonly Lock gate = new();
@@ -102,7 +102,7 @@ internal sealed class LogFileFailureNotice(TextWriter console, string logFolder)
             lastNotice = now;
             var reason = exception is null ? message : $"{message}: {exception.Message}";
             console.WriteLine(SingleLineConsoleFormatter.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"[{DateTime.Now:HH:mm:ss} ERR] THE LOG FILE CANNOT BE WRITTEN in {logFolder} ({reason}); {lost} entries lost so far. Until disk space or permissions are fixed, entries appear only on this console.")));
+                $"[{clock.GetLocalNow():HH:mm:ss} ERR] THE LOG FILE CANNOT BE WRITTEN in {logFolder} ({reason}); {lost} entries lost so far. Until disk space or permissions are fixed, entries appear only on this console.")));
             console.Flush();
         }
     }

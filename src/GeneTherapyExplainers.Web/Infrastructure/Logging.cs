@@ -32,7 +32,7 @@ public static class Logging
         var files = builder.Configuration.GetSection(LogFileOptions.Section).Get<LogFileOptions>() ?? new LogFileOptions();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
-            (_, logger) => Configure(logger, builder.Configuration, logFolder, files, quiet, Console.Error),
+            (services, logger) => Configure(logger, builder.Configuration, logFolder, files, quiet, Console.Error, services.GetRequiredService<TimeProvider>()),
             preserveStaticLogger: true);
         return builder;
     }
@@ -40,10 +40,10 @@ public static class Logging
     /// <summary>
     /// Console lines for people (one line an entry, values escaped), and compact JSON files for machines: one JSON
     /// object a line, so no value, whatever it holds, can start an entry of its own. Files roll by day and by size;
-    /// when they cannot be written, <paramref name="failures"/> (the console) says so.
+    /// when they cannot be written, <paramref name="failures"/> (the console) says so, at the time <paramref name="clock"/> tells.
     /// </summary>
     public static LoggerConfiguration Configure(
-        LoggerConfiguration logger, IConfiguration configuration, string logFolder, LogFileOptions files, bool quiet, TextWriter failures)
+        LoggerConfiguration logger, IConfiguration configuration, string logFolder, LogFileOptions files, bool quiet, TextWriter failures, TimeProvider clock)
     {
         DataFolder.EnsurePrivate(Path.GetDirectoryName(logFolder)!);
         DataFolder.EnsurePrivate(logFolder);
@@ -67,7 +67,7 @@ public static class Logging
                     retainedFileCountLimit: files.RetainedFileCount,
                     retainedFileTimeLimit: TimeSpan.FromDays(files.RetainedDays),
                     hooks: new PrivateLogFiles()),
-                new LogFileFailureNotice(failures, logFolder));
+                new LogFileFailureNotice(failures, logFolder, clock));
     }
 
     /// <summary>One structured entry per request (Serilog's request logging): method, path, status code and time taken.</summary>

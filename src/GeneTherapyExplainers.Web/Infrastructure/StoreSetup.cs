@@ -82,7 +82,6 @@ public static class StoreSetup
         services.AddSingleton<StoreProblems>();
         services.AddSingleton<ContentHistory>();
         services.AddSingleton<StoreStartupReport>();
-        services.AddSingleton(TimeProvider.System);
         return services;
     }
 

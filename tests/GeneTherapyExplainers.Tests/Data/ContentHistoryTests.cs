@@ -89,14 +89,14 @@ public class ContentHistoryTests
         using var content = new TempContent(withShippedContent: true);
         var path = Path.Combine(content.Root, "explainers", $"{Slug}.md");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\ntitle:", "\npublished: 2026-04-02\ntitle:", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(3));
+        File.SetLastWriteTimeUtc(path, TestClock.Now.UtcDateTime.AddDays(3));
         var history = new ContentHistory(Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentHistory>.Instance);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var catalog = GeneTherapyExplainers.Content.Loading.ContentLoader.Load(content.Root);
 
         var firstDate = await history.FirstDatesAsync(content.Root, today);
 
         Assert.Equal(new DateOnly(2026, 4, 2), firstDate(catalog.Find(Slug)!));
-        Assert.Equal(today, firstDate(catalog.Find("monoclonal-antibodies")! with { Modified = DateTimeOffset.UtcNow.AddDays(3) }));
+        Assert.Equal(today, firstDate(catalog.Find("monoclonal-antibodies")! with { Modified = TestClock.Now.AddDays(3) }));
     }
 }

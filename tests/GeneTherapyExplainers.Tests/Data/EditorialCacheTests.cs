@@ -1,3 +1,4 @@
+using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
@@ -24,7 +25,7 @@ public sealed class EditorialCacheTests : IDisposable
     private SqliteEditorialDbContext NewContext() => new(new DbContextOptionsBuilder<SqliteEditorialDbContext>()
         .UseSqlite(connection)
         .AddInterceptors(new StoreChangeTags(changes))
-        .Options);
+        .Options) { Clock = TestClock.New() };
 
     private void SaveAPerson()
     {

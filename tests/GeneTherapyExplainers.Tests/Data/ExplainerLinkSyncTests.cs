@@ -54,7 +54,7 @@ public abstract class ExplainerLinkSyncTests<TStore>(TStore store) : IClassFixtu
     {
         var db = store.NewContext(store.NewDatabase());
         await StoreMigrations.MigrateAsync(db);
-        await StoreSeeder.SeedAsync(db, contentRoot, TimeProvider.System);
+        await StoreSeeder.SeedAsync(db, contentRoot, TestClock.New());
         return db;
     }
 

@@ -45,7 +45,7 @@ public abstract class MigrationTests<TStore>(TStore store) : IClassFixture<TStor
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         var person = new Person { Key = "jane-doe", Name = "Jane Doe", RoleTitles = ["Writer"] };
         db.People.Add(person);
-        db.ReviewRecords.Add(new() { ExplainerSlug = "x", ReviewedOn = new DateOnly(2026, 1, 1), RecordedBy = "test", Reviewer = person, RecordedAt = DateTimeOffset.UtcNow });
+        db.ReviewRecords.Add(new() { ExplainerSlug = "x", ReviewedOn = new DateOnly(2026, 1, 1), RecordedBy = "test", Reviewer = person, RecordedAt = TestClock.Now });
         await db.SaveChangesAsync();
 
         db.ChangeTracker.Clear();

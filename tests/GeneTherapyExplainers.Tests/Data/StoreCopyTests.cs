@@ -9,7 +9,7 @@ namespace GeneTherapyExplainers.Tests.Data;
 /// <summary>Moving a store from SQLite to PostgreSQL with <c>store copy</c>: every row, and a site that carries on.</summary>
 public sealed class StoreCopyTests(SqliteStore sqlite, PostgresStore postgres) : IClassFixture<SqliteStore>, IClassFixture<PostgresStore>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.TodayIso;
 
     private static async Task<(int Code, string Output, string Error)> CopyAsync(string from, string to)
     {

@@ -39,7 +39,7 @@ public abstract class StoreTests<TStore>(TStore store) : IClassFixture<TStore>
         await site.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<EditorialDbContext>();
-            added = await StoreSeeder.SeedAsync(db, RepositoryPaths.Content, TimeProvider.System);
+            added = await StoreSeeder.SeedAsync(db, RepositoryPaths.Content, TestClock.New());
             await ExplainerLinkSync.SyncAsync(db, services.GetRequiredService<GeneTherapyExplainers.Web.Infrastructure.ContentCatalogProvider>().Current.All, new DateOnly(2026, 11, 22));
         });
         Assert.Equal(0, added);
@@ -63,7 +63,7 @@ public abstract class StoreTests<TStore>(TStore store) : IClassFixture<TStore>
                 var item = await db.RelatedItems.SingleAsync(r => r.Key == "feng-shank3-interview");
                 item.Url = "https://video.example.org/feng";
                 var link = await db.ExplainerRelated.SingleAsync(l => l.ExplainerSlug == "gene-therapy-explained" && l.RelatedItem!.Key == "kolevzon-shank3-interview");
-                link.DetachedAt = DateTimeOffset.UtcNow;
+                link.DetachedAt = TestClock.Now;
                 await db.SaveChangesAsync();
             });
         }

@@ -22,8 +22,11 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
     /// <summary>Extra configuration, as if given on the command line.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
-    /// <summary>Replaces the site's clock (for example with a FakeTimeProvider), so background jobs run when a test moves time.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The site's clock: by default one that starts at <see cref="TestClock.Now"/>, so no test depends on today's date;
+    /// pass a FakeTimeProvider and move it to run background jobs.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TestClock.New();
 
     /// <summary>Adds an account with the users command, as an operator would.</summary>
     public async Task AddUserAsync(string email, string role, string password, string? person = null)
@@ -76,10 +79,7 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
             builder.UseSetting(key, value);
         }
 
-        if (Clock is not null)
-        {
-            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
-        }
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(string url)

@@ -20,17 +20,19 @@ public static partial class SourceTree
 {
     public const string Web = "GeneTherapyExplainers.Web";
 
-    public static string WebProject => Path.Combine(RepositoryPaths.Root, "src", Web);
-
     /// <summary>Every .cs and .cshtml file of the web project, except build output.</summary>
-    public static IReadOnlyList<SourceFile> ReadWebProject()
+    public static IReadOnlyList<SourceFile> ReadWebProject() => ReadProject(Web);
+
+    /// <summary>Every .cs and .cshtml file of a project under src/, except build output; paths are relative to the project.</summary>
+    public static IReadOnlyList<SourceFile> ReadProject(string name)
     {
-        var files = Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
+        var project = Path.Combine(RepositoryPaths.Root, "src", name);
+        var files = Directory.EnumerateFiles(project, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(WebProject, f).Replace('\\', '/'))
+            .Select(f => Path.GetRelativePath(project, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(WebProject, f)));
+            .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(project, f)));
         return Parse(files);
     }
 

@@ -15,8 +15,13 @@ public abstract class StoreFixture : IDisposable
     /// <summary>The connection string of a new, empty database.</summary>
     public abstract string NewDatabase();
 
-    /// <summary>A context of the provider's own type on <paramref name="connectionString"/>, outside any site.</summary>
-    public EditorialDbContext NewContext(string connectionString) => StoreProviders.CreateContext(Provider, connectionString);
+    /// <summary>A context of the provider's own type on <paramref name="connectionString"/>, outside any site, dated by <paramref name="clock"/> (by default <see cref="TestClock.Now"/>).</summary>
+    public EditorialDbContext NewContext(string connectionString, TimeProvider? clock = null)
+    {
+        var db = StoreProviders.CreateContext(Provider, connectionString);
+        db.Clock = clock ?? TestClock.New();
+        return db;
+    }
 
     /// <summary>Site settings that put a <see cref="SiteFactory"/> on a new, empty database of this provider.</summary>
     public Dictionary<string, string> NewSiteSettings() => SiteSettings(NewDatabase());

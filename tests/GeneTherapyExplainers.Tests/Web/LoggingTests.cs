@@ -49,7 +49,7 @@ public class LoggingTests
         // Today's log file cannot be created: a folder is in its place (as good as a full disk for the sink).
         Directory.CreateDirectory(Path.Combine(folder, $"site-{DateTime.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.json"));
         using var console = new StringWriter();
-        using (var logger = Logging.Configure(new LoggerConfiguration(), new ConfigurationBuilder().Build(), folder, new LogFileOptions(), quiet: true, console).CreateLogger())
+        using (var logger = Logging.Configure(new LoggerConfiguration(), new ConfigurationBuilder().Build(), folder, new LogFileOptions(), quiet: true, console, TestClock.New()).CreateLogger())
         {
             logger.Information("First entry");
             logger.Information("Second entry");
@@ -67,7 +67,7 @@ public class LoggingTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "gte-logs-" + Guid.NewGuid().ToString("N"), "logs");
         var files = new LogFileOptions { FileSizeLimitMegabytes = 1, RetainedFileCount = 2 };
-        using (var logger = Logging.Configure(new LoggerConfiguration(), new ConfigurationBuilder().Build(), folder, files, quiet: true, TextWriter.Null).CreateLogger())
+        using (var logger = Logging.Configure(new LoggerConfiguration(), new ConfigurationBuilder().Build(), folder, files, quiet: true, TextWriter.Null, TestClock.New()).CreateLogger())
         {
             var filler = new string('x', 1000);
             for (var i = 0; i < 3500; i++)

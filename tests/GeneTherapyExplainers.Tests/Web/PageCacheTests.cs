@@ -113,7 +113,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         await KeptAsync("/people/achi-anagas");
         using var session = site.NewSession();
         await session.SignInAsync("reviewer@example.org");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.TodayIso;
 
         await session.SubmitAsync("/review/explainers/monoclonal-antibodies", new Dictionary<string, string>
         {

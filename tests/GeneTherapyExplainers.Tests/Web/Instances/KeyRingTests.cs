@@ -31,7 +31,7 @@ public abstract class KeyRingTests<TStore>(TStore store) : IClassFixture<TStore>
         using var again = after.NewSession(cookies);
         var (dashboard, _) = await again.GetAsync("/review");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.TodayIso;
         var (saved, _) = await again.SubmitAsync(form, "/review/explainers/gene-therapy-explained",
             new Dictionary<string, string> { ["Input.Kind"] = "2", ["Input.ReviewedOn"] = today, ["Input.Notes"] = "Sent after a restart." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

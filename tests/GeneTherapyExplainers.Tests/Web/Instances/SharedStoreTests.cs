@@ -84,7 +84,7 @@ public sealed class SharedStoreTests(PostgresStore store) : IClassFixture<Postgr
         using var onSecond = second.NewSession(cookies);
         Assert.Equal(HttpStatusCode.Redirect, (await onFirst.SignInAsync("both@example.org")).StatusCode);
         var (_, formPage) = await onFirst.GetAsync(Form);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var (saved, _) = await onSecond.SubmitAsync(formPage.Find("main form"), Form, new Dictionary<string, string>
         {
             ["Input.Kind"] = "0",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
@@ -13,7 +12,7 @@ public abstract class IdempotentReviewTests<TFixture>(TFixture fixture) : IClass
 {
     private const string Url = "/review/explainers/what-is-gene-therapy";
 
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Today => TestClock.TodayIso;
 
     private async Task<Session> SignedInReviewerAsync()
     {

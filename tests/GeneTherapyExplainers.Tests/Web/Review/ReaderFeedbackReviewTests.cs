@@ -61,7 +61,7 @@ public class ReaderFeedbackReviewTests
         await SendAsync(site, "mrna-technology", "no");
         await WithStoreAsync(site, db =>
         {
-            db.ReaderFeedback.Add(new ReaderFeedback { Page = FeedbackPage.Explainers, PageKey = "mrna-technology", Helpful = true, ReceivedAt = DateTime.UtcNow.AddDays(-60) });
+            db.ReaderFeedback.Add(new ReaderFeedback { Page = FeedbackPage.Explainers, PageKey = "mrna-technology", Helpful = true, ReceivedAt = TestClock.Now.UtcDateTime.AddDays(-60) });
             return db.SaveChangesAsync();
         });
 

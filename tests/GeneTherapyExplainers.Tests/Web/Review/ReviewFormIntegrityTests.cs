@@ -94,7 +94,7 @@ public abstract class ReviewFormIntegrityTests<TFixture>(TFixture fixture) : ICl
         if (url.StartsWith("/review/explainers/", StringComparison.Ordinal))
         {
             fields["Input.Kind"] = "2";
-            fields["Input.ReviewedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            fields["Input.ReviewedOn"] = TestClock.TodayIso;
         }
 
         var (response, doc) = await session.SubmitAsync(url, fields);

@@ -133,7 +133,7 @@ public abstract class ReviewerWorkspaceTests<TFixture>(TFixture fixture) : IClas
     public async Task ARecordedReviewAppearsOnThePublicPageAtOnce()
     {
         using var session = await SignedInReviewerAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         await fixture.Site.GetPageAsync("/explainers/monoclonal-antibodies"); // read once, as a patient would, before the review
         await fixture.Site.GetPageAsync("/explainers");
         var (response, _) = await session.SubmitAsync("/review/explainers/monoclonal-antibodies", new Dictionary<string, string>
@@ -176,7 +176,7 @@ public abstract class ReviewerWorkspaceTests<TFixture>(TFixture fixture) : IClas
     {
         using var session = await SignedInReviewerAsync();
         var (_, form) = await session.GetAsync("/review/explainers/what-is-gene-therapy");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.TodayIso;
         await session.SubmitAsync("/review/explainers/what-is-gene-therapy", new Dictionary<string, string> { ["Input.Kind"] = "2", ["Input.ReviewedOn"] = today, ["Input.Notes"] = "First entry." });
         var (_, page) = await session.GetAsync("/review/explainers/what-is-gene-therapy");
         var earlier = page.Find("#Input_CorrectsId option[value]:not([value=''])").GetAttribute("value")!;

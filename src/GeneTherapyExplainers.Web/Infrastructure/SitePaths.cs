@@ -1,0 +1,60 @@
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>
+/// The address of every page that carries a key or a page number, built here and nowhere else: links, redirects,
+/// feeds, the sitemap, structured data and search results all ask for them (absolute ones through
+/// <see cref="SiteUrls.Absolute"/>). They have the shapes of the pages' <c>@page</c> routes; a test requests each.
+/// </summary>
+public static class SitePaths
+{
+    public const string Explainers = "/explainers";
+    public const string Glossary = "/glossary";
+    public const string ReviewFeedbackList = "/review/feedback";
+
+    public static string Explainer(string slug) => $"/explainers/{slug}";
+
+    public static string ExplainerHistory(string slug, int page = 1) => Paged($"/explainers/{slug}/history", page);
+
+    public static string ExplainerReviews(string slug, int page = 1) => Paged($"/explainers/{slug}/reviews", page);
+
+    /// <summary>One category of the explainers index, by its id (see <c>CategoryGroup.IdOf</c>).</summary>
+    public static string Category(string id, int page = 1) => Paged($"/explainers?category={Uri.EscapeDataString(id)}", page);
+
+    public static string Term(string key) => $"/glossary/{key}";
+
+    /// <summary>A page of the list of explainers that use a term, on the term's page.</summary>
+    public static string TermUsedIn(string key, int page) => page == 1 ? Term(key) : $"{Term(key)}?page={page}#used-in";
+
+    /// <summary>A term's entry on the A–Z.</summary>
+    public static string GlossaryEntry(string key) => $"/glossary#{key}";
+
+    public static string Person(string key) => $"/people/{key}";
+
+    /// <summary>A page of the list of a person's explainers, on their profile.</summary>
+    public static string PersonExplainers(string key, int page) => page == 1 ? Person(key) : $"{Person(key)}?page={page}#explainers";
+
+    public static string Preview(string slug) => $"/editors/preview/{slug}";
+
+    public static string Sitemap(int part) => $"/sitemap-{part}.xml";
+
+    public static string ReviewExplainer(string slug) => $"/review/explainers/{slug}";
+
+    /// <summary>The review page showing what changed in the text since an earlier review.</summary>
+    public static string ReviewChangesSince(string slug, long reviewId) => $"{ReviewExplainer(slug)}?since={reviewId}#changes";
+
+    public static string ReviewRelated(string slug) => $"/review/explainers/{slug}/related";
+
+    /// <summary>The feedback list, all of it or about one page (<c>explainers/{slug}</c>, <c>glossary/{key}</c>).</summary>
+    public static string ReviewFeedback(string? about = null) => about is null ? ReviewFeedbackList : $"{ReviewFeedbackList}?about={about}";
+
+    public static string ReviewFeedbackItem(long id) => $"{ReviewFeedbackList}/{id}";
+
+    public static string ReviewItem(string key) => $"/review/related/{key}";
+
+    public static string NewReviewItem(string? explainer = null) => explainer is null ? "/review/related/new" : $"/review/related/new?explainer={explainer}";
+
+    public static string ReviewPerson(string key) => $"/review/people/{key}";
+
+    private static string Paged(string path, int page) =>
+        page == 1 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}";
+}
