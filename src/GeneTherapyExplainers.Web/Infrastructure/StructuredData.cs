@@ -24,8 +24,8 @@ public static class StructuredData
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "MedicalWebPage",
-            ["@id"] = urls.Absolute($"/explainers/{e.Slug}"),
-            ["url"] = urls.Absolute($"/explainers/{e.Slug}"),
+            ["@id"] = urls.Absolute(SitePaths.Explainer(e.Slug)),
+            ["url"] = urls.Absolute(SitePaths.Explainer(e.Slug)),
             ["headline"] = e.Title,
             ["name"] = e.Title,
             ["description"] = e.Summary,
@@ -49,9 +49,9 @@ public static class StructuredData
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "DefinedTermSet",
-        ["@id"] = urls.Absolute("/glossary"),
+        ["@id"] = urls.Absolute(SitePaths.Glossary),
         ["name"] = "Glossary of key terms",
-        ["url"] = urls.Absolute("/glossary"),
+        ["url"] = urls.Absolute(SitePaths.Glossary),
         ["hasDefinedTerm"] = terms.Select(t => Term(t, urls)).ToList(),
     });
 
@@ -59,7 +59,7 @@ public static class StructuredData
     {
         var defined = Term(term, urls);
         defined["@context"] = "https://schema.org";
-        defined["inDefinedTermSet"] = urls.Absolute("/glossary");
+        defined["inDefinedTermSet"] = urls.Absolute(SitePaths.Glossary);
         return Serialize(defined);
     }
 
@@ -67,7 +67,7 @@ public static class StructuredData
     {
         ["@context"] = "https://schema.org",
         ["@type"] = "ProfilePage",
-        ["url"] = urls.Absolute($"/people/{person.Key}"),
+        ["url"] = urls.Absolute(SitePaths.Person(person.Key)),
         ["mainEntity"] = new Dictionary<string, object?>
         {
             ["@type"] = "Person",
@@ -76,7 +76,7 @@ public static class StructuredData
             ["jobTitle"] = person.RoleTitles.Count > 0 ? string.Join(", ", person.RoleTitles) : null,
             ["description"] = person.Bio,
             ["affiliation"] = person.Affiliations.Select(a => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = a }).ToList(),
-            ["url"] = urls.Absolute($"/people/{person.Key}"),
+            ["url"] = urls.Absolute(SitePaths.Person(person.Key)),
         },
     });
 
@@ -84,7 +84,7 @@ public static class StructuredData
     {
         ["@type"] = "Person",
         ["name"] = person.DisplayName,
-        ["url"] = urls.Absolute($"/people/{person.Key}"),
+        ["url"] = urls.Absolute(SitePaths.Person(person.Key)),
     };
 
     private static Dictionary<string, object?> Term(GlossaryTerm term, SiteUrls urls) => new()
@@ -92,7 +92,7 @@ public static class StructuredData
         ["@type"] = "DefinedTerm",
         ["name"] = term.Term,
         ["description"] = term.Definition,
-        ["url"] = urls.Absolute($"/glossary/{term.Key}"),
+        ["url"] = urls.Absolute(SitePaths.Term(term.Key)),
         ["alternateName"] = term.Aliases.Count > 0 ? term.Aliases.ToList() : null,
     };
 

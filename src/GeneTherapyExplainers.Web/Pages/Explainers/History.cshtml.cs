@@ -35,7 +35,7 @@ public sealed class HistoryModel(ContentCatalogProvider content, EditorialQuerie
 
         var editorial = await store.ForExplainerAsync(explainer.Slug, ct);
         var versions = await store.VersionsAsync(explainer.Slug, ct);
-        var url = (int p) => p == 1 ? $"/explainers/{explainer.Slug}/history" : $"/explainers/{explainer.Slug}/history?page={p}";
+        var url = (int p) => SitePaths.ExplainerHistory(explainer.Slug, p);
         if (Paging.Of(Timeline(versions, editorial.Reviews), PageNumber, PerPage, url) is not { } page)
         {
             return NotFound();

@@ -40,7 +40,7 @@ public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries 
         {
             var category = categories.Keys.FirstOrDefault(c => CategoryGroup.IdOf(c) == CategoryId);
             var id = CategoryId;
-            if (category is null || Paging.Of(categories[category], PageNumber, PerPage, p => CategoryGroup.UrlOf(id, p)) is not { } page)
+            if (category is null || Paging.Of(categories[category], PageNumber, PerPage, p => SitePaths.Category(id, p)) is not { } page)
             {
                 return NotFound();
             }
@@ -61,7 +61,5 @@ public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries 
         public string Id => IdOf(Category);
 
         public static string IdOf(string category) => string.Concat(category.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-'));
-
-        public static string UrlOf(string id, int page = 1) => page == 1 ? $"/explainers?category={Uri.EscapeDataString(id)}" : $"/explainers?category={Uri.EscapeDataString(id)}&page={page}";
     }
 }

@@ -34,7 +34,7 @@ public sealed class ReviewsModel(ContentCatalogProvider content, EditorialQuerie
         }
 
         var editorial = await store.ForExplainerAsync(explainer.Slug, ct);
-        if (Paging.Of(editorial.Reviews, PageNumber, PerPage, p => p == 1 ? $"/explainers/{explainer.Slug}/reviews" : $"/explainers/{explainer.Slug}/reviews?page={p}") is not { } page)
+        if (Paging.Of(editorial.Reviews, PageNumber, PerPage, p => SitePaths.ExplainerReviews(explainer.Slug, p)) is not { } page)
         {
             return NotFound();
         }

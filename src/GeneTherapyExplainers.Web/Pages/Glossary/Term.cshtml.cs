@@ -25,7 +25,7 @@ public sealed class TermModel(ContentCatalogProvider content) : PageModel
     {
         var catalog = content.Current;
         var found = catalog.FindTerm(term);
-        if (found is null || Paging.Of(catalog.ExplainersUsing(found), PageNumber, PerPage, p => p == 1 ? $"/glossary/{found.Key}" : $"/glossary/{found.Key}?page={p}#used-in") is not { } page)
+        if (found is null || Paging.Of(catalog.ExplainersUsing(found), PageNumber, PerPage, p => SitePaths.TermUsedIn(found.Key, p)) is not { } page)
         {
             return NotFound();
         }

@@ -41,7 +41,7 @@ public sealed class ShowModel(EditorialQueries store, ContentCatalogProvider con
             .Where(c => c.Explainer is not null)
             .Select(c => (c.Explainer!, c.Role))
             .OrderBy(c => c.Item1.Title, StringComparer.Ordinal)];
-        if (Paging.Of(all, PageNumber, PerPage, p => p == 1 ? $"/people/{key}" : $"/people/{key}?page={p}#explainers") is not { } page)
+        if (Paging.Of(all, PageNumber, PerPage, p => SitePaths.PersonExplainers(key, p)) is not { } page)
         {
             return NotFound();
         }
