@@ -77,7 +77,7 @@ public class ReadingLayoutTests(BrowserSite browser)
         {
             browser.Go(Long);
             string[] hidden = [".site-header nav", ".site-search", ".breadcrumb", "details.toc-fold", "nav.toc", ".video-placeholder", ".related", ".contributors", ".review-history", ".page-feedback", ".series-nav", ".site-footer"];
-            string[] shown = ["h1", ".review-line", ".key-points", ".body", ".infographic", ".key-terms", ".sources", ".disclaimer"];
+            string[] shown = ["h1", ".review-line", ".review-notice", ".key-points", ".body", ".infographic", ".key-terms", ".sources", ".disclaimer"];
             foreach (var selector in hidden)
             {
                 Assert.True(Display(selector) == "none", $"{selector} is printed");
