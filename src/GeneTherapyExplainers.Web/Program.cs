@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Reminders;
-using GeneTherapyExplainers.Web.Search;
+using GeneTherapyExplainers.Web.Pages.Search;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 // "validate" checks the content folder and exits, without starting anything.
 if (CommandLine.IsValidate(args))

@@ -1,6 +1,7 @@
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Web.Pages;
 

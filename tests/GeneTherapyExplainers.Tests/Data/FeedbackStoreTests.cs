@@ -2,6 +2,7 @@ using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Tests.Data;
 

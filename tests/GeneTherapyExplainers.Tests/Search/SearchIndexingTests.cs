@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Search;
+using GeneTherapyExplainers.Web.Pages.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

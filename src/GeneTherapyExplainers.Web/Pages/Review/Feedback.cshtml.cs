@@ -1,9 +1,9 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 

@@ -1,6 +1,6 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 

@@ -1,7 +1,6 @@
 using GeneTherapyExplainers.Content.Markdown;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,6 @@
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Web.Search;
+using GeneTherapyExplainers.Web.Pages.Search;
 
 namespace GeneTherapyExplainers.Tests.Web.Find;
 

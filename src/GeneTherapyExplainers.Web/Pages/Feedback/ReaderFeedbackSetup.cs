@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure;
 
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Feedback;
 
 /// <summary>The "Feedback" section of configuration.</summary>
 public sealed class FeedbackOptions

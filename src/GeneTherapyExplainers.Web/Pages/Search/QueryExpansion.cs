@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Content.Markdown;
 using GeneTherapyExplainers.Content.Model;
 
-namespace GeneTherapyExplainers.Web.Search;
+namespace GeneTherapyExplainers.Web.Pages.Search;
 
 /// <summary>
 /// The ways a search can be read with the synonym list (<c>content/synonyms.yml</c>): the words as typed, then the same

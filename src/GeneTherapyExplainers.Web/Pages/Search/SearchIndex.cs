@@ -4,7 +4,7 @@ using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
-namespace GeneTherapyExplainers.Web.Search;
+namespace GeneTherapyExplainers.Web.Pages.Search;
 
 public enum SearchKind
 {
@@ -78,17 +78,17 @@ public sealed class SearchIndex : IDisposable
             using var rows = new Rows(writer, transaction);
             foreach (var slug in change.RemovedExplainers)
             {
-                rows.Remove($"/explainers/{slug}");
+                rows.Remove(SitePaths.Explainer(slug));
             }
 
             foreach (var key in change.RemovedTerms)
             {
-                rows.Remove($"/glossary/{key}");
+                rows.Remove(SitePaths.Term(key));
             }
 
             foreach (var (e, sections) in change.ChangedExplainers)
             {
-                var url = $"/explainers/{e.Slug}";
+                var url = SitePaths.Explainer(e.Slug);
                 rows.Remove(url);
                 if (e.Draft)
                 {
@@ -114,7 +114,7 @@ public sealed class SearchIndex : IDisposable
 
             foreach (var t in change.ChangedTerms)
             {
-                var url = $"/glossary/{t.Key}";
+                var url = SitePaths.Term(t.Key);
                 rows.Remove(url);
                 rows.Add(SearchKind.GlossaryTerm, t.Term, url, string.Join(", ", t.Aliases), null, t.Definition + " " + t.ExplanationText);
             }

@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace GeneTherapyExplainers.Web.Search;
+namespace GeneTherapyExplainers.Web.Pages.Search;
 
 public static class SearchSetup
 {

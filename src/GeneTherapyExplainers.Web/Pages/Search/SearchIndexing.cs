@@ -1,4 +1,4 @@
-namespace GeneTherapyExplainers.Web.Search;
+namespace GeneTherapyExplainers.Web.Pages.Search;
 
 /// <summary>
 /// Builds the search index in the background once the catalog has been read, so pages answer while it fills (at

@@ -1,9 +1,10 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Feedback;
 
 /// <summary>
 /// Deletes feedback that needs nothing more once <see cref="FeedbackOptions.KeepFor"/> has passed: reports and comments

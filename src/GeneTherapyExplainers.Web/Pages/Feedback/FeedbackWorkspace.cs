@@ -1,7 +1,8 @@
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Pages.Feedback;
 
 /// <summary>What readers said about one page: answers over a period, what waits for a reviewer, and the latest run of "no".</summary>
 /// <param name="Page">Explainer or glossary term.</param>

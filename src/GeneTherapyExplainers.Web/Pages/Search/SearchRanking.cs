@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Content.Markdown;
 using GeneTherapyExplainers.Content.Model;
 
-namespace GeneTherapyExplainers.Web.Search;
+namespace GeneTherapyExplainers.Web.Pages.Search;
 
 /// <summary>
 /// Puts search results in order, one row per page. First come pages whose title is the query, or holds all its words,
