@@ -1,11 +1,19 @@
+using System.Net;
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Markdown;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Tests.Support;
+using GeneTherapyExplainers.Web.Commands;
+using GeneTherapyExplainers.Web.Infrastructure;
 
 namespace GeneTherapyExplainers.Tests.Content;
 
-/// <summary>The content that ships with the site keeps the editorial rules, and says each repeated fact one way only.</summary>
+/// <summary>
+/// The content that ships with the site (content/), checked here and only here: every file loads and validates, every
+/// explainer keeps the editorial rules, every link on its pages leads somewhere, and each repeated fact is said one way.
+/// Every other test runs on its own content (<see cref="RepositoryPaths.Content"/>), so editing an explainer breaks
+/// nothing else.
+/// </summary>
 public class ShippedContentTests
 {
     private static readonly string[] RuleWarnings = ["reading grade", "lists no sources", "lists no key terms"];
@@ -14,7 +22,7 @@ public class ShippedContentTests
     public void EveryShippedExplainerMeetsTheReadingGradeSourceAndKeyTermRules()
     {
         var options = new ContentOptions();
-        var catalog = ContentLoader.Load(RepositoryPaths.Content, options);
+        var catalog = ContentLoader.Load(RepositoryPaths.ShippedContent, options);
         Assert.DoesNotContain(catalog.Problems, p => p.Severity == ProblemSeverity.Error);
         Assert.DoesNotContain(catalog.Problems, p => RuleWarnings.Any(w => p.Message.Contains(w, StringComparison.Ordinal)));
         Assert.True(catalog.Published.Count >= 12, "the site should carry at least twelve explainers");
@@ -29,12 +37,65 @@ public class ShippedContentTests
     }
 
     [Fact]
+    public void EveryShippedContentFileLoadsWithoutAnError()
+    {
+        var catalog = ContentLoader.Load(RepositoryPaths.ShippedContent);
+        Assert.Empty(catalog.Problems);
+        Assert.True(catalog.Published.Count >= 4);
+        Assert.True(catalog.Glossary.Count >= 25);
+        foreach (var e in catalog.Published)
+        {
+            Assert.True(e.KeyPoints.Count > 0, $"{e.Slug} has no key points");
+            Assert.True(e.Sources.Count >= 3, $"{e.Slug} has fewer than three sources");
+        }
+    }
+
+    [Fact]
+    public void TheShippedContentValidatesCleanly()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ValidateCommand.Run(["validate", RepositoryPaths.ShippedContent], output, error);
+        Assert.Equal(0, code);
+        Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task EveryLinkOnTheShippedPagesLeadsSomewhere()
+    {
+        using var site = new SiteFactory(RepositoryPaths.ShippedContent);
+        var catalog = ContentLoader.Load(RepositoryPaths.ShippedContent);
+        var pages = catalog.Published.Select(e => SitePaths.Explainer(e.Slug)).Concat(catalog.Glossary.Select(t => SitePaths.Term(t.Key))).ToList();
+        var links = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var (response, doc) = await site.GetPageAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {response.StatusCode}");
+            links.UnionWith(doc.QuerySelectorAll("main a[href^='/'], main img[src^='/']")
+                .Select(a => (a.GetAttribute("href") ?? a.GetAttribute("src"))!.Split('#')[0])
+                .Where(href => href.Length > 0 && !pages.Contains(href)));
+        }
+
+        var broken = new List<string>();
+        foreach (var link in links)
+        {
+            var (response, _) = await site.GetPageAsync(link);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                broken.Add(link);
+            }
+        }
+
+        Assert.True(broken.Count == 0, "Links to nowhere on the shipped pages:\n" + string.Join('\n', broken));
+    }
+
+    [Fact]
     public void TheReadingGradeTargetIsGradeSeven() => Assert.Equal(7, new ContentOptions().ReadabilityTargetGrade);
 
     [Fact]
     public void EveryRepeatedFactIsStatedTheSameWayOnEveryPage()
     {
-        var statements = SiteFacts.Find(RepositoryPaths.Content);
+        var statements = SiteFacts.Find(RepositoryPaths.ShippedContent);
         foreach (var fact in SiteFacts.All)
         {
             var stated = statements.Where(s => s.Fact == fact.Name).ToList();
@@ -48,7 +109,7 @@ public class ShippedContentTests
     [Fact]
     public void TheFactsThatMatterMostAreStatedOnMoreThanOnePage()
     {
-        var statements = SiteFacts.Find(RepositoryPaths.Content);
+        var statements = SiteFacts.Find(RepositoryPaths.ShippedContent);
         foreach (var fact in new[] { "Zolgensma dose for each kilogram of body weight", "Year the FDA first approved Casgevy", "Longest recommended follow-up after gene therapy", "Zolgensma UK list price" })
         {
             Assert.True(statements.Where(s => s.Fact == fact).Select(s => s.Path).Distinct().Count() >= 2, $"'{fact}' is on only one page");

@@ -65,7 +65,14 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Content => Path.Combine(Root, "content");
+    /// <summary>
+    /// The content the tests run on: a copy of the shipped content kept beside the tests, changed only for a test's sake,
+    /// so editing an explainer in content/ breaks no test but the shipped-content suite.
+    /// </summary>
+    public static string Content => Path.Combine(Root, "tests", "GeneTherapyExplainers.Tests", "TestContent");
+
+    /// <summary>The content the site ships with (content/): only the shipped-content suite reads it.</summary>
+    public static string ShippedContent => Path.Combine(Root, "content");
 
     private static string FindRoot()
     {
