@@ -6,23 +6,12 @@ using GeneTherapyExplainers.Web.Reminders;
 using GeneTherapyExplainers.Web.Pages.Search;
 using GeneTherapyExplainers.Web.Pages.Feedback;
 
-// "validate" checks the content folder and exits, without starting anything.
-if (CommandLine.IsValidate(args))
+// Commands: --help for every command, "validate" and "store copy" run without starting the site; a misspelt command
+// is refused in one line rather than taken for the site.
+args = CommandLine.Normalize(args);
+if (await CommandLine.RunBeforeSiteAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
-    return ValidateCommand.Run(args, Console.Out, Console.Error);
-}
-
-// "store copy" copies every row of one store into another (SQLite to PostgreSQL, say), without starting the site.
-if (CommandLine.IsStore(args))
-{
-    return await StoreCommand.RunAsync(args, Console.Out, Console.Error);
-}
-
-// "notify --help" says what the command does without opening the store.
-if (CommandLine.IsNotify(args) && NotifyCommand.WantsHelp(args))
-{
-    Console.Out.WriteLine(NotifyCommand.Usage);
-    return 0;
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
@@ -126,14 +115,10 @@ app.MapHealth();
 
 await storeReady;
 
-if (CommandLine.IsUsers(args))
+// "users" and "notify" run once the store is migrated and seeded, then exit.
+if (CommandLine.IsUsers(args) || CommandLine.IsNotify(args))
 {
-    return await new UsersCommand(app.Services, Console.In, Console.Out, Console.Error).RunAsync(args);
-}
-
-if (CommandLine.IsNotify(args))
-{
-    return await new NotifyCommand(app.Services, Console.Out, Console.Error).RunAsync(args);
+    return await CommandLine.GuardedAsync(() => CommandLine.RunWithStoreAsync(app.Services, args), args, Console.Error);
 }
 
 await app.RunAsync();

@@ -24,9 +24,6 @@ public sealed class NotifyCommand(IServiceProvider services, TextWriter output, 
         Reviewers who turned the digest off on their account page get none.
         """;
 
-    /// <summary>True for <c>notify --help</c> (or -h): the usage is printed without opening the store.</summary>
-    public static bool WantsHelp(IReadOnlyList<string> args) => args.Skip(1).Any(a => a is "--help" or "-h" or "help");
-
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var rest = args.Skip(1).ToList();
@@ -37,7 +34,7 @@ public sealed class NotifyCommand(IServiceProvider services, TextWriter output, 
         {
             if (at + 1 >= rest.Count || rest[at + 1].StartsWith("--", StringComparison.Ordinal))
             {
-                return Fail("--to needs an e-mail address." + Environment.NewLine + Usage);
+                return Fail("--to needs an e-mail address. Run 'notify --help' for how to use it.");
             }
 
             to = rest[at + 1];
@@ -46,7 +43,7 @@ public sealed class NotifyCommand(IServiceProvider services, TextWriter output, 
 
         if (rest.Count > 0)
         {
-            return Fail($"'{rest[0]}' is not understood." + Environment.NewLine + Usage);
+            return Fail($"'{rest[0]}' is not understood: notify takes --preview and --to EMAIL. Run 'notify --help' for how to use it.");
         }
 
         var run = services.GetRequiredService<DigestRun>();

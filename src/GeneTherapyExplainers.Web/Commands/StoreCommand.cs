@@ -11,9 +11,10 @@ namespace GeneTherapyExplainers.Web.Commands;
 /// </summary>
 public static class StoreCommand
 {
-    private const string Usage = """
+    public const string Usage = """
         usage: store copy --from CONNECTION --to CONNECTION [--from-provider Sqlite|PostgreSQL] [--to-provider Sqlite|PostgreSQL]
           e.g. store copy --from "Data Source=App_Data/editorial.db" --to "Host=db.example.org;Database=gte;Username=gte;Password=..."
+          Copies every row of one store into a new, empty one; both are migrated first. Stop the site before copying its store.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -24,14 +25,14 @@ public static class StoreCommand
             options[args[i]] = args[i + 1];
         }
 
-        if (args.ElementAtOrDefault(1) != "copy" || (args.Count - 2) % 2 != 0
-            || !options.TryGetValue("--from", out var from) || !options.TryGetValue("--to", out var to)
-            || options.Keys.Except(["--from", "--to", "--from-provider", "--to-provider"]).Any())
+        if (Mistake(args, options) is { } mistake)
         {
-            error.WriteLine(Usage);
+            error.WriteLine($"{mistake} Run 'store --help' for how to use it.");
             return 2;
         }
 
+        var from = options["--from"];
+        var to = options["--to"];
         try
         {
             var fromProvider = options.TryGetValue("--from-provider", out var f) ? StoreProviders.Parse(f) : Infer(from);
@@ -61,6 +62,15 @@ public static class StoreCommand
             return 1;
         }
     }
+
+    /// <summary>What is wrong with the arguments, in one line; null when nothing is.</summary>
+    private static string? Mistake(IReadOnlyList<string> args, Dictionary<string, string> options) =>
+        args.ElementAtOrDefault(1) != "copy" ? (args.Count < 2 ? "store needs a subcommand: copy." : $"'{args[1]}' is not a store subcommand: the only one is copy.")
+        : (args.Count - 2) % 2 != 0 ? $"'{args[^1]}' needs a value: options come in pairs, such as --from CONNECTION."
+        : options.Keys.Except(["--from", "--to", "--from-provider", "--to-provider"]).FirstOrDefault() is { } unknown ? $"store copy does not take '{unknown}'."
+        : !options.ContainsKey("--from") ? "store copy needs --from CONNECTION (the store to copy)."
+        : !options.ContainsKey("--to") ? "store copy needs --to CONNECTION (the new, empty store)."
+        : null;
 
     private static StoreProvider Infer(string connection) =>
         connection.Contains("Host=", StringComparison.OrdinalIgnoreCase) || connection.Contains("Server=", StringComparison.OrdinalIgnoreCase)

@@ -11,35 +11,38 @@ namespace GeneTherapyExplainers.Web.Commands;
 /// Passwords are read from the terminal without echo, or as two lines (password, confirmation) from standard input.
 /// Every change is written to the audit trail and the log, naming the operating-system user who ran the command.
 /// </summary>
-public sealed class UsersCommand(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+public sealed partial class UsersCommand(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
 {
-    public const string Usage = """
-        usage:
-          users add --email EMAIL --role Reviewer|Editor [--person PERSON-KEY]
-          users list
-          users remove --email EMAIL
-          users reset-password --email EMAIL
-          users unlock --email EMAIL
-        """;
-
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var options = ParseOptions(args.Skip(2));
+        if (SubcommandMistake(args) is { } mistake)
+        {
+            return Fail(mistake);
+        }
+
+        var subcommand = args[1];
+
         try
         {
-            return args.ElementAtOrDefault(1) switch
+            var options = ParseOptions(args.Skip(2));
+            var allowed = subcommand switch { "add" => ["email", "role", "person"], "list" => Array.Empty<string>(), _ => ["email"] };
+            if (options.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            {
+                throw new ArgumentException($"users {subcommand} does not take --{unknown}.");
+            }
+
+            return subcommand switch
             {
                 "add" => await AddAsync(options),
                 "list" => await ListAsync(),
                 "remove" => await RemoveAsync(options),
                 "reset-password" => await ResetAsync(options),
-                "unlock" => await UnlockAsync(options),
-                _ => Fail(Usage),
+                _ => await UnlockAsync(options),
             };
         }
         catch (ArgumentException ex)
         {
-            return Fail(ex.Message + Environment.NewLine + Usage);
+            return Fail($"{ex.Message} Run 'users {subcommand} --help' for how to use it.");
         }
     }
 

@@ -41,7 +41,7 @@ public static class ValidateCommand
         }
 
         var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
-        output.WriteLine($"{catalog.Files.Count} files checked in {root}: {errors} errors, {problems.Count - errors} warnings.");
+        output.WriteLine($"{CommandLine.Count(catalog.Files.Count, "file")} checked in {root}: {CommandLine.Count(errors, "error")}, {CommandLine.Count(problems.Count - errors, "warning")}.");
         return errors > 0 ? 1 : 0;
     }
 }

@@ -219,7 +219,7 @@ public class ReviewDigestTests(PostgresStore postgres) : IClassFixture<PostgresS
 
         var (bad, _, error) = await NotifyAsync(site, "notify", "--loud");
         Assert.Equal(1, bad);
-        Assert.Contains("usage:", error, StringComparison.Ordinal);
+        Assert.Contains("notify --help", error, StringComparison.Ordinal);
     }
 
     [Fact]
