@@ -14,6 +14,9 @@ public sealed record ExplainerEditorial(
 {
     public ReviewRecord? LastReview => Review.Last;
 
+    /// <summary>The latest medical review that no later entry corrects; null when none is left.</summary>
+    public ReviewRecord? LastMedicalReview => ReviewState.Effective(Reviews).FirstOrDefault(r => r.Kind == ReviewKind.Medical);
+
     /// <summary>When the text has changed since the last review, the date of its latest change; otherwise null.</summary>
     public DateTimeOffset? ChangedSinceReview(Content.Model.Explainer explainer) => ContentVersionLog.ChangedSince(LastReview, LatestVersion, explainer);
 

@@ -26,6 +26,9 @@ public sealed class ExplainerModel(
 
     public DateOnly? Earliest { get; private set; }
 
+    /// <summary>The person a review recorded here will name publicly: the one linked to the signed-in account.</summary>
+    public string? ReviewerName { get; private set; }
+
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 
@@ -181,6 +184,7 @@ public sealed class ExplainerModel(
         }
 
         Explainer = explainer;
+        ReviewerName = (await CurrentUserAsync()).Person?.DisplayName;
         var editorial = await queries.ForExplainerAsync(explainer.Slug, ct);
         History = editorial.Reviews;
         State = editorial.Review;
