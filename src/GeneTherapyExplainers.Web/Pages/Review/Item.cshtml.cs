@@ -26,6 +26,17 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
 
     public bool IsNew { get; private set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    /// <summary>Said on the explainer's related-items page after an item is added there.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>The kinds as readers see them ("Video interview"); the value is the number the form posts.</summary>
+    public static IReadOnlyList<SelectListItem> KindOptions { get; } =
+        [.. Enum.GetValues<RelatedItemKind>().Select(k => new SelectListItem(Format.Kind(k), ((int)k).ToString(Format.Culture)))];
+
     public SaveConflict? Conflict { get; private set; }
 
     public IReadOnlyList<SelectListItem> PeopleOptions { get; private set; } = [];
@@ -117,10 +128,11 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
         {
             await RelatedLinks.AttachAsync(Db, explainer.Slug, item.Id, ct);
             await Db.SaveChangesAsync(ct);
-            return Redirect($"/review/explainers/{explainer.Slug}/related");
+            Message = $"Added “{item.Title}”. It is shown on this explainer now.";
+            return RedirectToPage("/Review/Related", new { slug = explainer.Slug });
         }
 
-        return Redirect("/review/related");
+        return RedirectToPage(new { key = item.Key, saved = true });
     }
 
     /// <summary>The form again, with the stored values (and their version) in place of what was sent.</summary>

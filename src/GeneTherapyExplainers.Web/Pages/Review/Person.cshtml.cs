@@ -9,14 +9,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 
+/// <summary>What the shared person fields (_PersonFields) need of the page that shows them.</summary>
+public interface IPersonForm
+{
+    PersonModel.PersonInput Input { get; }
+
+    string? Invalid(string field);
+}
+
 /// <summary>Edits a person's details. A save carrying an older version is refused, never silently applied.</summary>
-public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> users) : ReviewPageModel(db, users)
+public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> users) : ReviewPageModel(db, users), IPersonForm
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
+
+    /// <summary>Just added on the add form: the page says so, with the key to use in front matter.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Added { get; set; }
 
     public string Key { get; private set; } = "";
 
