@@ -61,9 +61,10 @@ internal static class Audit
         Person p => p.Key,
         RelatedItem r => r.Key,
         ExplainerRelated l => $"{l.ExplainerSlug} → item {l.RelatedItemId}",
-        ExplainerContributor c => $"{c.ExplainerSlug} {c.Role}",
+        // Keys end in "person N" wherever a person is involved, so the audit trail can be filtered by person.
+        ExplainerContributor c => $"{c.ExplainerSlug} {c.Role} person {c.PersonId}",
         ExplainerSchedule s => s.ExplainerSlug,
-        ReviewRecord r => $"{r.ExplainerSlug} {r.Kind} {r.ReviewedOn:yyyy-MM-dd}",
+        ReviewRecord r => $"{r.ExplainerSlug} {r.Kind} {r.ReviewedOn:yyyy-MM-dd}{(r.ReviewerId is { } reviewer ? $" person {reviewer}" : "")}",
         RelatedItemPerson x => $"item {x.RelatedItemId} {x.Role} person {x.PersonId}",
         // A new entry has no id yet; the reader's words never reach the audit trail, which is kept for good.
         ReaderFeedback f when state == EntityState.Added => $"{f.PagePath} {(f.IsReport ? "report" : f.Comment is null ? "answer" : "comment")}",
@@ -73,6 +74,11 @@ internal static class Audit
 
     private static string? Describe(EntityEntry entry)
     {
+        if (entry is { Entity: ReviewRecord { CorrectsId: { } corrects }, State: EntityState.Added })
+        {
+            return $"corrects review {corrects}";
+        }
+
         if (entry.State != EntityState.Modified)
         {
             return null;

@@ -254,8 +254,8 @@ public abstract class ReviewerWorkspaceTests<TFixture>(TFixture fixture) : IClas
 
         var (_, audit) = await session.GetAsync("/review/audit");
         var rows = audit.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains(ReviewerSiteFixture.Reviewer, StringComparison.Ordinal) && r.Contains("RelatedItem", StringComparison.Ordinal) && r.Contains("Added", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains(ReviewerSiteFixture.Reviewer, StringComparison.Ordinal) && r.Contains("DetachedAt", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(ReviewerSiteFixture.Reviewer, StringComparison.Ordinal) && r.Contains("Added the interview or article “A new talk about mRNA”.", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(ReviewerSiteFixture.Reviewer, StringComparison.Ordinal) && r.Contains("Detached “A new talk about mRNA” from “", StringComparison.Ordinal));
     }
 
     [Fact]
