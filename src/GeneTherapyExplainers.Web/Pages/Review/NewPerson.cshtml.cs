@@ -13,7 +13,7 @@ namespace GeneTherapyExplainers.Web.Pages.Review;
 public sealed partial class NewPersonModel(EditorialDbContext db, UserManager<SiteUser> users) : ReviewPageModel(db, users), IPersonForm
 {
     [BindProperty]
-    public PersonModel.PersonInput Input { get; set; } = new();
+    public PersonInput Input { get; set; } = new();
 
     [BindProperty]
     [StringLength(80, ErrorMessage = "Keep the key under 80 characters.")]
