@@ -12,7 +12,7 @@ namespace GeneTherapyExplainers.Tests.Web.Review;
 /// <summary>The audit trail as a reviewer reads it: sentences, deleted explainers, filters and pages.</summary>
 public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture<ReviewerSiteFixture>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.TodayIso;
 
     private async Task<Session> SignedInReviewerAsync()
     {
@@ -32,7 +32,7 @@ public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture
 
         var (_, page) = await session.GetAsync("/review/audit?account=" + ReviewerSiteFixture.Reviewer);
         var sentences = Sentences(page);
-        var when = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var when = TestClock.Today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         Assert.Contains($"Recorded a technical review of “What Happens in a Clinical Trial”, dated {when} by Georgios Anagas.", sentences);
         Assert.Contains(sentences, s => s.StartsWith("Added Achi Anagas as the host of “", StringComparison.Ordinal));
 
@@ -52,7 +52,7 @@ public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture
         await fixture.Site.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<EditorialDbContext>();
-            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "system:content", EntityType = nameof(ExplainerSchedule), EntityKey = "retired-explainer", Action = "Added" });
+            db.AuditEntries.Add(new AuditEntry { At = TestClock.Now, Actor = "system:content", EntityType = nameof(ExplainerSchedule), EntityKey = "retired-explainer", Action = "Added" });
             await db.SaveChangesAsync();
         });
         using var session = await SignedInReviewerAsync();
@@ -82,7 +82,7 @@ public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture
 
         var (_, today) = await session.GetAsync($"/review/audit?from={Today}&to={Today}&explainer=gene-editing");
         Assert.Contains(Sentences(today), s => s.StartsWith("Recorded an editorial review of “Gene", StringComparison.Ordinal));
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = TestClock.Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (_, future) = await session.GetAsync($"/review/audit?from={tomorrow}");
         Assert.Equal("No change matches.", future.Text(".audit-empty"));
 
@@ -99,7 +99,7 @@ public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture
         await fixture.Site.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<EditorialDbContext>();
-            db.AuditEntries.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = DateTimeOffset.UtcNow, Actor = busy, EntityType = "Account", EntityKey = busy, Action = "Unlocked", Details = $"attempt {i}" }));
+            db.AuditEntries.AddRange(Enumerable.Range(1, 60).Select(i => new AuditEntry { At = TestClock.Now, Actor = busy, EntityType = "Account", EntityKey = busy, Action = "Unlocked", Details = $"attempt {i}" }));
             await db.SaveChangesAsync();
         });
         using var session = await SignedInReviewerAsync();

@@ -7,7 +7,7 @@ namespace GeneTherapyExplainers.Tests.Web.Review;
 /// <summary>What a recorded review shows the public, and what the review form says about it.</summary>
 public sealed partial class PublicReviewTests(ReviewerSiteFixture fixture) : IClassFixture<ReviewerSiteFixture>
 {
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today => TestClock.TodayIso;
 
     private async Task<Session> SignedInReviewerAsync()
     {
