@@ -82,7 +82,32 @@ public class JourneyTests(BrowserSite browser)
         var files = Driver.FindElements(By.CssSelector("table.health tbody th")).Select(th => th.Text).ToList();
         Assert.Contains("explainers/gene-therapy-explained.md", files);
         Assert.Contains("explainers/draft-page.md", files);
-        browser.LoadsNewPage(() => Driver.FindElement(By.PartialLinkText("Preview the draft")).Click());
+        browser.LoadsNewPage(() => Driver.FindElement(By.CssSelector("table.readability a[href^='/editors/preview/']")).Click());
         Assert.Contains("Draft.", Driver.FindElement(By.CssSelector(".draft-banner")).Text, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public void OnA320PixelPhoneNothingOnTheContentHealthPageIsOffScreen() => browser.Run(nameof(OnA320PixelPhoneNothingOnTheContentHealthPageIsOffScreen), () =>
+    {
+        browser.SignIn();
+        Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = 320, ["height"] = 800, ["deviceScaleFactor"] = 1, ["mobile"] = true,
+        });
+        try
+        {
+            browser.Go("/editors/content-health");
+            // Every visible element's right edge within the 320 px screen, scroll areas included.
+            var offScreen = (System.Collections.ObjectModel.ReadOnlyCollection<object>)((IJavaScriptExecutor)Driver).ExecuteScript(
+                "return [...document.querySelectorAll('main *')].filter(e => { const r = e.getBoundingClientRect();"
+                + " return r.width > 1 && r.height > 1 && r.right > document.documentElement.clientWidth + 0.5; })"
+                + ".map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40));")!;
+            Assert.True(offScreen.Count == 0, string.Join('\n', offScreen));
+            Assert.NotEmpty(Driver.FindElements(By.CssSelector("table.readability tbody tr")));
+        }
+        finally
+        {
+            Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", new Dictionary<string, object?>());
+        }
     });
 }

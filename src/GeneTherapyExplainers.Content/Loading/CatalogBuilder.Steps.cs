@@ -34,7 +34,11 @@ public sealed partial class CatalogBuilder
         }
     }
 
-    /// <summary>Each word belongs to the first term (by file name) that claims it; the others are not published.</summary>
+    /// <summary>
+    /// Each word belongs to the term saved first that claims it (see <see cref="ClaimOrder"/>); the others are blamed and
+    /// not published. A term whose file has errors is remembered as broken, so explainers that list or link to it are not
+    /// blamed for its mistake.
+    /// </summary>
     private void SettleTerms(Work work)
     {
         foreach (var entry in work.Check.Where(e => e.IsTerm).ToList())
@@ -44,11 +48,11 @@ public sealed partial class CatalogBuilder
             {
                 foreach (var phrase in entry.Phrases)
                 {
-                    if (phraseOwners.First(phrase) is { } owner && owner != entry.Path)
+                    if (phraseOwners.First(phrase, claims) is { } owner && owner != entry.Path)
                     {
                         var at = term.Locations.GetValueOrDefault(string.Equals(phrase, term.Term, StringComparison.OrdinalIgnoreCase) ? "term" : "aliases", new SourceLocation(1, 1));
                         entry.ClashProblems.Add(new ContentProblem(entry.Path, at.Line, at.Column, ProblemSeverity.Error,
-                            $"'{phrase}' is already a term or alias in {owner}. Each word can belong to one term only."));
+                            $"'{phrase}' is already a term or alias in {owner}, which had it first. Each word can belong to one term only: remove it here, or there."));
                     }
                 }
             }
@@ -57,6 +61,17 @@ public sealed partial class CatalogBuilder
             Settle(entry, ok, work.Previous.FindTerm(entry.Key));
             var key = entry.Key;
             var was = glossary.GetValueOrDefault(key);
+            var wasBroken = brokenTerms.ContainsKey(key);
+            if (!ok && !entry.Deleted && addressOwners.First("glossary/" + key, claims) == entry.Path)
+            {
+                brokenTerms[key] = entry.Path;
+            }
+            else if (brokenTerms.TryGetValue(key, out var brokenPath) && brokenPath == entry.Path)
+            {
+                brokenTerms.Remove(key);
+            }
+
+            var isBroken = brokenTerms.ContainsKey(key);
             if (entry.Published is GlossaryTerm now)
             {
                 glossary[key] = now;
@@ -67,11 +82,11 @@ public sealed partial class CatalogBuilder
             }
 
             var current = glossary.GetValueOrDefault(key);
-            if (!ReferenceEquals(was, current))
+            if (!ReferenceEquals(was, current) || wasBroken != isBroken)
             {
                 // Explainers that list the term are linked again; files that link to it are checked again.
                 work.Mark(dependents.Users("term:" + key), this);
-                if ((was is null) != (current is null))
+                if ((was is not null || wasBroken) != (current is not null || isBroken))
                 {
                     work.Recheck(linkers.Users("glossary/" + key), this);
                 }
@@ -87,6 +102,12 @@ public sealed partial class CatalogBuilder
         {
             Reindex(entry);
             var slot = entry.Parsed?.Item is Explainer { Series: { } series } e ? (series, e.Order) : ((string, int)?)null;
+            if (slot is { } claimed)
+            {
+                // A file saved again is the newest claimant of its place: whoever shares it may now keep it.
+                work.Recheck(seriesSlots.Users(claimed), this);
+            }
+
             if (entry.Slot != slot)
             {
                 foreach (var changed in new[] { entry.Slot, slot }.OfType<(string, int)>())
@@ -106,9 +127,9 @@ public sealed partial class CatalogBuilder
                 entry.Slot = slot;
             }
 
-            var linkable = !entry.Deleted && entry.Parsed is not null
-                && (entry.Parsed.Item is Explainer { Draft: false } || (entry.Parsed.Item is null && work.Previous.FindPublished(entry.Key) is not null));
-            if (linkable != linkableExplainers.Contains(entry.Key) && addressOwners.First("explainers/" + entry.Key) is var owner
+            // A link to an explainer that has errors of its own is not another mistake: that file is blamed, once.
+            var linkable = !entry.Deleted && entry.Parsed is not null && entry.Parsed.Item is Explainer { Draft: false } or null;
+            if (linkable != linkableExplainers.Contains(entry.Key) && addressOwners.First("explainers/" + entry.Key, claims) is var owner
                 && (owner == entry.Path || owner is null))
             {
                 _ = linkable ? linkableExplainers.Add(entry.Key) : linkableExplainers.Remove(entry.Key);
@@ -117,17 +138,17 @@ public sealed partial class CatalogBuilder
         }
     }
 
-    /// <summary>Two explainers cannot share a place in a series: the first by file name keeps it.</summary>
+    /// <summary>Two explainers cannot share a place in a series: the one saved first keeps it.</summary>
     private void CheckSeries(Work work)
     {
         foreach (var entry in work.Check.Where(e => !e.IsTerm))
         {
             entry.ClashProblems = [];
-            if (entry.Slot is { } slot && seriesSlots.First(slot) is { } first && first != entry.Path && entry.Parsed?.Item is Explainer e)
+            if (entry.Slot is { } slot && seriesSlots.First(slot, claims) is { } first && first != entry.Path && entry.Parsed?.Item is Explainer e)
             {
                 var at = e.Locations.GetValueOrDefault("order", new SourceLocation(1, 1));
                 entry.ClashProblems.Add(new ContentProblem(entry.Path, at.Line, at.Column, ProblemSeverity.Error,
-                    $"Order {slot.Order} in series '{slot.Series}' is already taken by {first}."));
+                    $"Order {slot.Order} in series '{slot.Series}' is already taken by {first}, which had it first. Give this explainer another order."));
             }
         }
     }
@@ -146,7 +167,7 @@ public sealed partial class CatalogBuilder
 
             foreach (var link in entry.Parsed.Links)
             {
-                var known = link.Kind == "explainers" ? linkableExplainers.Contains(link.Key) : glossary.ContainsKey(link.Key);
+                var known = link.Kind == "explainers" ? linkableExplainers.Contains(link.Key) : glossary.ContainsKey(link.Key) || brokenTerms.ContainsKey(link.Key);
                 if (!known)
                 {
                     entry.LinkProblems.Add(new ContentProblem(entry.Path, link.Line, link.Column, ProblemSeverity.Error, link.Kind == "explainers"
@@ -172,80 +193,6 @@ public sealed partial class CatalogBuilder
     {
         entry.FellBack = !ok && entry.Parsed is not null && lastGood is not null;
         entry.Published = ok ? entry.Parsed!.Item : entry.FellBack ? lastGood : null;
-    }
-
-    private void Read(FileEntry entry, Work work)
-    {
-        entry.ReadProblems = [];
-        entry.Parsed = null;
-        if (entry.Deleted)
-        {
-            return;
-        }
-
-        var owner = addressOwners.First($"{entry.Folder}/{entry.Key}");
-        if (ContentLoader.CheckName(entry.Path) is { } badName)
-        {
-            entry.ReadProblems.Add(badName);
-        }
-        else if (owner != entry.Path)
-        {
-            entry.ReadProblems.Add(new ContentProblem(entry.Path, 1, 1, ProblemSeverity.Error,
-                $"The address '{entry.Key}' is already used by {owner}. Rename one of the files."));
-        }
-        else if (ContentLoader.ReadText(Path.Combine(ContentRoot, entry.Path), entry.Path, options, entry.ReadProblems) is not { } text)
-        {
-            // Unreadable for now (empty while an editor saves it, say): like any broken file, its last good version stays.
-            entry.Parsed = Candidate.Failed([]);
-        }
-        else
-        {
-            try
-            {
-                var parsed = entry.IsTerm
-                    ? ContentLoader.LoadTerm(entry.Path, text)
-                    : ContentLoader.LoadExplainer(ContentRoot, entry.Path, text, glossary, options, synonyms);
-                if (parsed.Sections is { } sections)
-                {
-                    // Search takes the text once, from the change; the catalog does not keep it.
-                    work.Sections[entry] = sections;
-                    parsed = parsed with { Sections = null };
-                }
-
-                entry.Parsed = parsed;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // Whatever goes wrong inside one file stays with that file: the rest of the site still loads.
-                entry.Parsed = Candidate.Failed([new ContentProblem(entry.Path, 1, 1, ProblemSeverity.Error, "The file could not be read: " + ex.Message)]);
-            }
-        }
-    }
-
-    /// <summary>Updates which files this one depends on (terms, images) and links to.</summary>
-    private void Reindex(FileEntry entry)
-    {
-        foreach (var key in entry.Dependencies)
-        {
-            dependents.Remove(key, entry.Path);
-        }
-
-        foreach (var target in entry.LinkTargets)
-        {
-            linkers.Remove(target, entry.Path);
-        }
-
-        entry.Dependencies = entry.Parsed?.Dependencies ?? [];
-        entry.LinkTargets = [.. (entry.Parsed?.Links ?? []).Select(l => $"{l.Kind}/{l.Key}").Distinct(StringComparer.Ordinal)];
-        foreach (var key in entry.Dependencies)
-        {
-            dependents.Add(key, entry.Path);
-        }
-
-        foreach (var target in entry.LinkTargets)
-        {
-            linkers.Add(target, entry.Path);
-        }
     }
 
     private CatalogChange Finish(Work work)
@@ -292,7 +239,8 @@ public sealed partial class CatalogBuilder
         }
 
         Catalog = new ContentCatalog(explainers.Values, glossary.Values, problems.Values.SelectMany(p => p),
-            files.Values.Where(f => !f.Deleted).Select(f => f.Path).Concat(hasSynonymsFile ? [SynonymsReader.Path] : []), synonyms);
+            files.Values.Where(f => !f.Deleted).Select(f => f.Path).Concat(hasSynonymsFile ? [SynonymsReader.Path] : []), synonyms,
+            files.Values.Where(f => f.FellBack).Select(f => f.Path));
         return new CatalogChange(Catalog, changedExplainers, removedExplainers, changedTerms, removedTerms) { Previous = work.Previous, SynonymsChanged = work.SynonymsChanged };
     }
 }

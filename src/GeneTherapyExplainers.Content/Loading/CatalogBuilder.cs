@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GeneTherapyExplainers.Content.Model;
 
 namespace GeneTherapyExplainers.Content.Loading;
@@ -27,6 +26,12 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
     private readonly Dictionary<string, IReadOnlyList<ContentProblem>> problems = new(StringComparer.Ordinal);
     private SynonymList synonyms = SynonymList.Empty;
     private bool hasSynonymsFile;
+
+    /// <summary>Glossary keys whose file exists but has errors, with that file: what uses them is not blamed for it.</summary>
+    private readonly Dictionary<string, string> brokenTerms = new(StringComparer.Ordinal);
+
+    /// <summary>Who keeps a contested address, word or series place: the file changed least recently, then by name.</summary>
+    private readonly ClaimOrder claims = new();
 
     public string ContentRoot { get; } = contentRoot;
 
@@ -68,7 +73,8 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
     private void Touch(string path, Work work)
     {
         var folder = path[..path.IndexOf('/', StringComparison.Ordinal)];
-        var exists = File.Exists(Path.Combine(ContentRoot, path));
+        var info = new FileInfo(Path.Combine(ContentRoot, path));
+        var exists = info.Exists;
         if (folder == "media")
         {
             var name = path[6..];
@@ -90,20 +96,22 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
             entry = files[path] = new FileEntry(path, folder);
         }
 
-        // The address is the file name in lower case, so Gene.md and gene.md would claim the same one: the first by
-        // name keeps it. When the owner changes, the other claimant is read again.
+        // The address is the file name in lower case, so Gene.md and gene.md would claim the same one: the file saved
+        // first keeps it (see ClaimOrder). When the owner changes, the other claimant is read again.
         var address = $"{folder}/{entry.Key}";
-        var before = addressOwners.First(address);
+        var before = addressOwners.First(address, claims);
         if (exists)
         {
+            claims.Stamp(path, info.LastWriteTimeUtc);
             addressOwners.Add(address, path);
         }
         else
         {
+            claims.Forget(path);
             addressOwners.Remove(address, path);
         }
 
-        if (addressOwners.First(address) is { } after && after != before && files.TryGetValue(after, out var owner))
+        if (addressOwners.First(address, claims) is { } after && after != before && files.TryGetValue(after, out var owner))
         {
             work.Mark(owner);
         }
@@ -115,146 +123,5 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
 
         entry.Deleted = !exists;
         work.Mark(entry);
-    }
-
-    /// <summary>A file's problems, in one list: reading, parsing, checks across files, links, and fallback.</summary>
-    private sealed class FileEntry(string path, string folder)
-    {
-        public string Path { get; } = path;
-
-        public string Folder { get; } = folder;
-
-        /// <summary>The file's address: its name in lower case.</summary>
-        public string Key { get; } = System.IO.Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
-
-        public bool IsTerm => Folder == "glossary";
-
-        public bool Deleted { get; set; }
-
-        public Candidate? Parsed { get; set; }
-
-        public List<ContentProblem> ReadProblems { get; set; } = [];
-
-        public List<ContentProblem> ClashProblems { get; set; } = [];
-
-        public List<ContentProblem> LinkProblems { get; set; } = [];
-
-        public bool Clashes => ClashProblems.Count > 0;
-
-        public bool LinksBroken { get; set; }
-
-        /// <summary>What readers see of this file: the version that loaded, or the last good one, or nothing.</summary>
-        public object? Published { get; set; }
-
-        public bool FellBack { get; set; }
-
-        /// <summary>The words this term claims (terms only).</summary>
-        public IReadOnlyList<string> Phrases { get; set; } = [];
-
-        /// <summary>The place this explainer claims in its series.</summary>
-        public (string Series, int Order)? Slot { get; set; }
-
-        /// <summary>Terms (<c>term:key</c>) and images (<c>media:name</c>) the file needs.</summary>
-        public IReadOnlyList<string> Dependencies { get; set; } = [];
-
-        /// <summary>Pages the file links to (<c>explainers/slug</c>, <c>glossary/key</c>).</summary>
-        public IReadOnlyList<string> LinkTargets { get; set; } = [];
-
-        public IEnumerable<ContentProblem> Problems
-        {
-            get
-            {
-                var all = ReadProblems.Concat(Parsed?.Problems ?? []).Concat(ClashProblems).Concat(LinkProblems);
-                return FellBack
-                    ? all.Append(new ContentProblem(Path, 1, 1, ProblemSeverity.Warning,
-                        "Because of the errors above, the last good version of this file stays online until they are fixed."))
-                    : all;
-            }
-        }
-    }
-
-    /// <summary>What one update has touched so far.</summary>
-    private sealed class Work(ContentCatalog previous)
-    {
-        public ContentCatalog Previous { get; } = previous;
-
-        /// <summary>Files to read and parse again.</summary>
-        public HashSet<FileEntry> Parse { get; } = [];
-
-        /// <summary>Files whose checks across files, links and published version are looked at again.</summary>
-        public HashSet<FileEntry> Check { get; } = [];
-
-        /// <summary>Every file whose published version may have changed, with what it was before.</summary>
-        public Dictionary<FileEntry, object?> Before { get; } = [];
-
-        /// <summary>Whether a new synonym list was taken.</summary>
-        public bool SynonymsChanged { get; set; }
-
-        public ConcurrentDictionary<FileEntry, IReadOnlyList<Section>> Sections { get; } = new();
-
-        /// <summary>Parses the file again, and checks it.</summary>
-        public void Mark(FileEntry entry)
-        {
-            Parse.Add(entry);
-            Recheck(entry);
-        }
-
-        public void Mark(IEnumerable<string> paths, CatalogBuilder builder)
-        {
-            foreach (var path in paths)
-            {
-                if (builder.files.TryGetValue(path, out var entry))
-                {
-                    Mark(entry);
-                }
-            }
-        }
-
-        /// <summary>Checks the file again without parsing it.</summary>
-        public void Recheck(FileEntry entry)
-        {
-            Check.Add(entry);
-            Before.TryAdd(entry, entry.Published);
-        }
-
-        public void Recheck(IEnumerable<string> paths, CatalogBuilder builder)
-        {
-            foreach (var path in paths)
-            {
-                if (builder.files.TryGetValue(path, out var entry))
-                {
-                    Recheck(entry);
-                }
-            }
-        }
-    }
-
-    /// <summary>Which files use a key (an address, a word, a series slot, a link target), each set ordered by path.</summary>
-    private sealed class Index<TKey>(IEqualityComparer<TKey> comparer)
-        where TKey : notnull
-    {
-        private readonly Dictionary<TKey, SortedSet<string>> sets = new(comparer);
-
-        public void Add(TKey key, string path)
-        {
-            if (!sets.TryGetValue(key, out var set))
-            {
-                set = sets[key] = new SortedSet<string>(StringComparer.Ordinal);
-            }
-
-            set.Add(path);
-        }
-
-        public void Remove(TKey key, string path)
-        {
-            if (sets.TryGetValue(key, out var set) && set.Remove(path) && set.Count == 0)
-            {
-                sets.Remove(key);
-            }
-        }
-
-        public string? First(TKey key) => sets.TryGetValue(key, out var set) ? set.Min : null;
-
-        public IReadOnlyCollection<string> Users(TKey key) => sets.TryGetValue(key, out var set) ? [.. set] : [];
     }
 }

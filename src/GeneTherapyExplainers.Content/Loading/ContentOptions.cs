@@ -12,6 +12,12 @@ public sealed class ContentOptions
     /// <summary>A sentence with more words than this is a warning.</summary>
     public int LongSentenceWords { get; set; } = 30;
 
+    /// <summary>
+    /// A published explainer with fewer sources is an error and stays unpublished (a draft) until it has them. Set it to
+    /// 0 to turn the rule off (configuration: <c>Content:MinimumSources</c>).
+    /// </summary>
+    public int MinimumSources { get; set; } = 3;
+
     /// <summary>A bigger file is an error: no explainer needs a megabyte of text.</summary>
     public long MaxFileBytes { get; set; } = 1024 * 1024;
 }

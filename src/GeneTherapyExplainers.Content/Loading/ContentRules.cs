@@ -5,14 +5,16 @@ using Markdig.Syntax;
 namespace GeneTherapyExplainers.Content.Loading;
 
 /// <summary>
-/// The editorial rules every explainer is held to, reported as warnings with the line to fix: the body and the
-/// summary each at or below the reading grade target (<see cref="ContentOptions.ReadabilityTargetGrade"/>), at least
-/// one source, and at least one key term. Warnings never stop a page from being published.
+/// The editorial rules every explainer is held to, with the line to fix: a published explainer lists at least
+/// <see cref="ContentOptions.MinimumSources"/> sources (an error: it is not published until it does); the body and the
+/// summary each read at or below the grade target (<see cref="ContentOptions.ReadabilityTargetGrade"/>); and there is at
+/// least one key term. The last two are warnings, which never stop a page from being published.
 /// </summary>
 internal static class ContentRules
 {
+    // front: The front matter, or null when it could not be read: then only the body is checked.
     public static void Check(
-        string path, FrontMatter<ExplainerFrontMatter> front, MarkdownDocument document, ReadabilityReport body, int sources,
+        string path, FrontMatter<ExplainerFrontMatter>? front, MarkdownDocument document, ReadabilityReport body, int sources,
         ContentOptions options, List<ContentProblem> problems)
     {
         var target = options.ReadabilityTargetGrade;
@@ -23,6 +25,11 @@ internal static class ContentRules
                 $"The reading grade of the text is {body.FleschKincaidGrade:0.0}, above the target of {target:0.#}. Shorter sentences and shorter words help.{hardest}"));
         }
 
+        if (front is null)
+        {
+            return;
+        }
+
         var summary = Readability.Measure([front.Value.Summary ?? ""]);
         if (summary.Words > 0 && summary.FleschKincaidGrade > target)
         {
@@ -30,7 +37,14 @@ internal static class ContentRules
                 $"The reading grade of the summary is {summary.FleschKincaidGrade:0.0}, above the target of {target:0.#}. Use fewer, shorter words, or two short sentences."));
         }
 
-        if (sources == 0)
+        if (!front.Value.Draft && sources < options.MinimumSources)
+        {
+            var at = front.At("sources");
+            problems.Add(new ContentProblem(path, at.Line, at.Column, ProblemSeverity.Error,
+                $"{path} lists {sources} source{(sources == 1 ? "" : "s")}; a published explainer needs at least {options.MinimumSources}. "
+                + "It stays unpublished (a draft) until it has them: add them under 'sources:', or set 'draft: true' while you work on it."));
+        }
+        else if (sources == 0)
         {
             problems.Add(Warning(path, front.At("sources"), "The explainer lists no sources. Readers and reviewers need them."));
         }

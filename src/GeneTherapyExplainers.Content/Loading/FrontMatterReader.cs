@@ -40,6 +40,7 @@ internal static class FrontMatterReader
     // Files are parsed in parallel; one deserializer a thread rules out shared state inside it.
     private static readonly ThreadLocal<IDeserializer> Deserializer = new(() => new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .IgnoreUnmatchedProperties() // unknown fields are all reported, with their lines, before deserializing
         .Build());
 
     /// <summary>Returns the front matter, or null after adding a problem that says what is wrong and where.</summary>
@@ -64,17 +65,26 @@ internal static class FrontMatterReader
             return null;
         }
 
-        var parser = new LocatingParser(yaml, lineOffset);
+        // Every event is read once first, for where each key sits; a syntax error is reported and its line left out, so
+        // the next one is found in the same pass.
+        var lines = yaml.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var before = problems.Count;
+        var locations = ReadLocations(lines, lineOffset, path, problems);
+        if (locations is null || problems.Count > before)
+        {
+            return null;
+        }
+
+        foreach (var (key, at) in locations.Where(l => !IsKnown(typeof(T), l.Key)))
+        {
+            problems.Add(new ContentProblem(path, at.Line, at.Column, ProblemSeverity.Error,
+                $"'{LastSegment(key)}' is not a known field. Check its spelling against docs/authoring.md."));
+        }
+
         try
         {
-            var value = Deserializer.Value!.Deserialize<T>(parser) ?? new T();
-            return new FrontMatter<T>(value, parser.Locations);
-        }
-        catch (Exception ex) when (AliasIn(ex) is { } alias)
-        {
-            problems.Add(new ContentProblem(path, (int)alias.At.Line + lineOffset, (int)alias.At.Column, ProblemSeverity.Error,
-                "Front matter cannot use YAML anchors or aliases (& and *). Write each value out."));
-            return null;
+            var value = Deserializer.Value!.Deserialize<T>(new Parser(new StringReader(yaml))) ?? new T();
+            return new FrontMatter<T>(value, locations);
         }
         catch (YamlException ex)
         {
@@ -84,6 +94,82 @@ internal static class FrontMatterReader
             return null;
         }
     }
+
+    private static Dictionary<string, SourceLocation>? ReadLocations(string[] lines, int lineOffset, string path, List<ContentProblem> problems)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var parser = new LocatingParser(string.Join('\n', lines), lineOffset);
+            try
+            {
+                while (parser.MoveNext())
+                {
+                }
+
+                return parser.Locations;
+            }
+            catch (AliasFoundException alias)
+            {
+                problems.Add(new ContentProblem(path, (int)alias.At.Line + lineOffset, (int)alias.At.Column, ProblemSeverity.Error,
+                    "Front matter cannot use YAML anchors or aliases (& and *). Write each value out."));
+                return null;
+            }
+            catch (YamlException ex)
+            {
+                var index = (int)ex.Start.Line - 1;
+                if (ex.Message.Contains("tab character", StringComparison.Ordinal))
+                {
+                    // The parser names the value before the tab; the line to fix is the one indented with it.
+                    var tabbed = Array.FindIndex(lines, Math.Max(0, index), l => l.Length > l.TrimStart('\t', ' ').Length && l[..(l.Length - l.TrimStart('\t', ' ').Length)].Contains('\t', StringComparison.Ordinal));
+                    index = tabbed >= 0 ? tabbed : index;
+                }
+
+                var fileLine = Math.Max(1, index + 1 + lineOffset);
+                problems.Add(new ContentProblem(path, fileLine, fileLine == (int)ex.Start.Line + lineOffset ? (int)Math.Max(1, ex.Start.Column) : 1, ProblemSeverity.Error,
+                    "The front matter could not be read. " + YamlMessages.Explain(lines, index, fileLine, ex.Message)));
+                if (index < 0 || index >= lines.Length || lines[index].Length == 0)
+                {
+                    return null;
+                }
+
+                lines[index] = "";
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The parser gives up without a position on some unclosed lists: the first line that opens more than it closes.
+                var index = Math.Max(0, Array.FindIndex(lines, l => l.Count(c => c == '[') > l.Count(c => c == ']')));
+                problems.Add(new ContentProblem(path, index + 1 + lineOffset, 1, ProblemSeverity.Error,
+                    "The front matter could not be read. " + YamlMessages.Explain(lines, index, index + 1 + lineOffset, ex.Message)));
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a path such as <c>sources[1].url</c> names a field of <paramref name="type"/>.</summary>
+    private static bool IsKnown(Type type, string path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = type.GetProperties().FirstOrDefault(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..] == name);
+            if (property is null)
+            {
+                return false;
+            }
+
+            type = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[0] : property.PropertyType;
+            if (type == typeof(string) || type.IsValueType)
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    private static string LastSegment(string path) => path[(path.LastIndexOf('.') + 1)..].Split('[')[0];
 
     internal static string Describe(YamlException ex)
     {

@@ -17,10 +17,11 @@ public sealed class ContentCatalog
 
     public ContentCatalog(
         IEnumerable<Explainer> explainers, IEnumerable<GlossaryTerm> glossary, IEnumerable<ContentProblem> problems, IEnumerable<string>? files = null,
-        SynonymList? synonyms = null)
+        SynonymList? synonyms = null, IEnumerable<string>? keptOnline = null)
     {
         Synonyms = synonyms ?? SynonymList.Empty;
         Files = [.. (files ?? []).Order(StringComparer.Ordinal)];
+        KeptOnline = [.. (keptOnline ?? []).Order(StringComparer.Ordinal)];
         All = [.. explainers.OrderBy(e => e.Category, StringComparer.Ordinal).ThenBy(e => e.Order).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Slug, StringComparer.Ordinal)];
         Published = [.. All.Where(e => !e.Draft)];
         Glossary = [.. glossary.OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Key, StringComparer.Ordinal)];
@@ -55,6 +56,12 @@ public sealed class ContentCatalog
 
     /// <summary>Every content file that was read (relative paths), whether or not it loaded.</summary>
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>
+    /// Files with errors whose last good version stays online until they are fixed (relative paths). A status, not a
+    /// problem: a build from scratch has no last good version, and reports the same problems.
+    /// </summary>
+    public IReadOnlyList<string> KeptOnline { get; }
 
     /// <summary>Every error and warning found while loading.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Model;
 using Microsoft.Extensions.FileProviders;
@@ -16,12 +17,15 @@ public sealed class ContentCatalogProvider
     private readonly ILogger<ContentCatalogProvider> logger;
     private readonly CatalogBuilder builder;
     private readonly Lock gate = new();
+    private readonly TimeProvider clock;
     private volatile ContentCatalog catalog;
 
     public ContentCatalogProvider(
-        IOptions<SiteOptions> options, IOptions<ContentOptions> contentOptions, IWebHostEnvironment environment, ILogger<ContentCatalogProvider> logger)
+        IOptions<SiteOptions> options, IOptions<ContentOptions> contentOptions, IWebHostEnvironment environment, ILogger<ContentCatalogProvider> logger,
+        TimeProvider clock)
     {
         this.logger = logger;
+        this.clock = clock;
         ContentRoot = options.Value.ResolveContentPath(environment.ContentRootPath);
         if (!Directory.Exists(ContentRoot))
         {
@@ -38,6 +42,7 @@ public sealed class ContentCatalogProvider
         catalog = Initial.Catalog;
         Report(Initial, started, builder.Catalog.Files.Count);
         Builds = 1;
+        LastChange = clock.GetUtcNow();
     }
 
     public string ContentRoot { get; }
@@ -56,6 +61,9 @@ public sealed class ContentCatalogProvider
 
     /// <summary>How many catalogs have been built: one at start-up, then one per change.</summary>
     public int Builds { get; private set; }
+
+    /// <summary>When the site last picked up a change in the content folder (or read it at start-up), by the site's clock.</summary>
+    public DateTimeOffset LastChange { get; private set; }
 
     /// <summary>Raised, off the request path and one at a time, after each new catalog is swapped in.</summary>
     public event Action<CatalogChange>? Changed;
@@ -93,6 +101,7 @@ public sealed class ContentCatalogProvider
             var change = builder.Update(paths);
             catalog = change.Catalog;
             Builds++;
+            LastChange = clock.GetUtcNow();
             Report(change, started, paths.Count);
             Changed?.Invoke(change);
             ReturnMemory(change);
@@ -134,6 +143,7 @@ public static class ContentCatalogExtensions
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
         services.Configure<ContentOptions>(configuration.GetSection("Content"));
         services.Configure<ContentWatcherOptions>(configuration.GetSection("Content"));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentCatalogProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();

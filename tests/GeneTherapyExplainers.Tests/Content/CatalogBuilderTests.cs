@@ -28,6 +28,21 @@ public class CatalogBuilderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void AfterAnySequenceOfChangesTheSiteAndValidateReportTheSameProblems(int seed)
+    {
+        using var content = new TempContent();
+        var random = new Random(seed + 1000);
+        var builder = new CatalogBuilder(content.Root);
+        builder.Build();
+        for (var step = 0; step < 40; step++)
+        {
+            builder.Update(ContentChanges.Apply(content, random));
+            Assert.Equal(ContentLoader.Load(content.Root).Problems, builder.Catalog.Problems);
+        }
+    }
+
     [Fact]
     public void AChangedTermReparsesOnlyTheExplainersThatListIt()
     {
@@ -35,7 +50,7 @@ public class CatalogBuilderTests
         content.Term("vector", "vector", "A carrier.").Term("gene", "gene", "An instruction.");
         content.Write("explainers/uses-vector.md", "---\ntitle: A\nsummary: S.\ncategory: C\nkeyTerms: [vector]\n---\n\nA vector carries it.\n");
         content.Write("explainers/uses-gene.md", "---\ntitle: B\nsummary: S.\ncategory: C\nkeyTerms: [gene]\n---\n\nA gene is here.\n");
-        var builder = new CatalogBuilder(content.Root);
+        var builder = new CatalogBuilder(content.Root, TestContentOptions.WithoutSourceRule);
         builder.Build();
         var untouched = builder.Catalog.Find("uses-gene");
 
@@ -52,7 +67,7 @@ public class CatalogBuilderTests
     {
         using var content = new TempContent();
         content.Write("explainers/needs.md", "---\ntitle: A\nsummary: S.\ncategory: C\nkeyTerms: [dna]\n---\n\nDNA is here.\n");
-        var builder = new CatalogBuilder(content.Root);
+        var builder = new CatalogBuilder(content.Root, TestContentOptions.WithoutSourceRule);
         builder.Build();
         Assert.Null(builder.Catalog.Find("needs"));
 
@@ -151,6 +166,8 @@ internal static class ContentChanges
             ? $"[more](/explainers/{Explainers[random.Next(Explainers.Length)]})"
             : $"[word](/glossary/{Terms[random.Next(Terms.Length)]})" : "";
         var words = string.Join(' ', Terms.Select(t => "word" + t).Where(_ => random.Next(2) == 0));
-        return $"---\ntitle: Page {random.Next(5)}\nsummary: S.\ncategory: C{random.Next(2)}\n{series}{draft}{image}keyTerms: [{string.Join(", ", terms)}]\n---\n\nText with {words} and shared carrier. {link}\n";
+        var count = random.Next(5); // fewer than three keeps a page unpublished
+        var sources = count == 0 ? "" : "sources:\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"  - title: S{i}\n    publisher: P\n    url: https://example.org/{i}\n"));
+        return $"---\ntitle: Page {random.Next(5)}\nsummary: S.\ncategory: C{random.Next(2)}\n{series}{draft}{image}keyTerms: [{string.Join(", ", terms)}]\n{sources}---\n\nText with {words} and shared carrier. {link}\n";
     }
 }

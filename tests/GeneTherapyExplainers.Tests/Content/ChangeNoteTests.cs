@@ -10,7 +10,7 @@ public class ChangeNoteTests
     {
         using var content = new TempContent();
         content.Write("explainers/noted.md", $"---\ntitle: Noted\nsummary: A page with a change note.\ncategory: Testing\nchangeNote: {changeNote}\n---\n\nSome text.\n");
-        return ContentLoader.Load(content.Root);
+        return ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public class ChangeNoteTests
         var text = "---\ntitle: Noted\nsummary: A page with a change note.\ncategory: Testing\nchangeNote: '  Adds the risks of liver damage.  '\n---\n\nSome text.\n";
         content.Write("explainers/noted.md", text);
 
-        var explainer = ContentLoader.Load(content.Root).Find("noted")!;
+        var explainer = ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule).Find("noted")!;
 
         Assert.Equal("Adds the risks of liver damage.", explainer.ChangeNote);
         Assert.Equal(ContentText.Fingerprint(text), explainer.Fingerprint);

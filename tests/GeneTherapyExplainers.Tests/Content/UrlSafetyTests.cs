@@ -72,7 +72,7 @@ public class UrlSafetyTests
     {
         using var content = new TempContent();
         content.Write("explainers/bad.md", $"---\ntitle: T\nsummary: S.\ncategory: C\n---\n\nSome text.\n\n{markdown}\n");
-        var catalog = ContentLoader.Load(content.Root);
+        var catalog = ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule);
         var problem = Assert.Single(catalog.Problems, p => p.Severity == GeneTherapyExplainers.Content.Model.ProblemSeverity.Error);
         Assert.Equal("explainers/bad.md", problem.Path);
         Assert.Equal(9, problem.Line);

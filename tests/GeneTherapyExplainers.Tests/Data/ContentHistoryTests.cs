@@ -92,7 +92,7 @@ public class ContentHistoryTests
         File.SetLastWriteTimeUtc(path, TestClock.Now.UtcDateTime.AddDays(3));
         var history = new ContentHistory(Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentHistory>.Instance);
         var today = TestClock.Today;
-        var catalog = GeneTherapyExplainers.Content.Loading.ContentLoader.Load(content.Root);
+        var catalog = GeneTherapyExplainers.Content.Loading.ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule);
 
         var firstDate = await history.FirstDatesAsync(content.Root, today);
 

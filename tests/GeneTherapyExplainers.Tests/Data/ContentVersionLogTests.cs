@@ -17,7 +17,7 @@ public abstract class ContentVersionLogTests<TStore>(TStore store) : IClassFixtu
     {
         using var content = new TempContent();
         content.Write("explainers/versioned.md", $"---\ntitle: Versioned\nsummary: A page that changes.\ncategory: Testing\n{(changeNote is null ? "" : "changeNote: " + changeNote + "\n")}---\n\n{body}\n");
-        return ContentLoader.Load(content.Root).Find("versioned") ?? throw new InvalidOperationException("The explainer did not load.");
+        return ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule).Find("versioned") ?? throw new InvalidOperationException("The explainer did not load.");
     }
 
     private async Task<EditorialDbContext> NewStoreAsync(string? connection = null)

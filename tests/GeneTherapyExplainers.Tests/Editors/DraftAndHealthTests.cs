@@ -11,7 +11,7 @@ public sealed class DraftSiteFixture : IAsyncLifetime, IDisposable
     public DraftSiteFixture()
     {
         content.Write("explainers/secret-draft.md", "---\ntitle: Secret draft\nsummary: Not ready.\ncategory: Tests\ndraft: true\n---\n\nWork in progress about genes.\n");
-        Site = new SiteFactory(content.Root) { Settings = { ["Accounts:SignInPermitLimit"] = "10000" } };
+        Site = new SiteFactory(content.Root) { Settings = { ["Accounts:SignInPermitLimit"] = "10000", ["Content:MinimumSources"] = "3" } };
     }
 
     public SiteFactory Site { get; }
@@ -74,14 +74,14 @@ public class DraftAndHealthTests(DraftSiteFixture fixture) : IClassFixture<Draft
         var rows = doc.QuerySelectorAll("table.health tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim());
         Assert.Equal("OK", rows["explainers/good.md"].QuerySelector(".state")!.TextContent);
         Assert.Equal("Errors", rows["explainers/empty.md"].QuerySelector(".state")!.TextContent);
-        Assert.Equal("Warnings", rows["explainers/no-sources.md"].QuerySelector(".state")!.TextContent);
+        Assert.Equal("Warnings", rows["explainers/term-unused.md"].QuerySelector(".state")!.TextContent);
         foreach (var expected in BrokenContent.Problems)
         {
             var items = rows[expected.Path].QuerySelectorAll("li").Select(li => li.TextContent).ToList();
             Assert.Contains(items, i => i.StartsWith($"{expected.Line}:", StringComparison.Ordinal) && i.Contains(expected.Fragment, StringComparison.Ordinal));
         }
 
-        var grade = doc.QuerySelectorAll("section.readability").First(s => s.QuerySelector("h3")!.TextContent.StartsWith("Good", StringComparison.Ordinal));
-        Assert.NotNull(grade.QuerySelector("dd.grade"));
+        var grade = doc.QuerySelectorAll("table.readability tbody tr").First(r => r.QuerySelector("th a")!.TextContent == "Good");
+        Assert.NotNull(grade.QuerySelector("td.grade"));
     }
 }

@@ -43,14 +43,14 @@ public class ValidationTests
     public async Task TheSiteServesEveryGoodPageAndReportsEveryBadFile()
     {
         using var content = BrokenContent.Create();
-        using var site = new SiteFactory(content.Root);
+        using var site = new SiteFactory(content.Root) { Settings = BrokenContent.Settings };
         foreach (var slug in BrokenContent.GoodPages)
         {
             var (response, _) = await site.GetPageAsync($"/explainers/{slug}");
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{slug} answered {response.StatusCode}");
         }
 
-        foreach (var slug in new[] { "bad-yaml", "no-title", "order-clash", "missing-image", "broken-term-link", "empty" })
+        foreach (var slug in new[] { "bad-yaml", "no-title", "order-clash", "missing-image", "broken-term-link", "empty", "no-sources" })
         {
             var (response, _) = await site.GetPageAsync($"/explainers/{slug}");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

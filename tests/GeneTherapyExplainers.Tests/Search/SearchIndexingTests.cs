@@ -26,6 +26,7 @@ public class SearchIndexingTests
             .AddSingleton(Options.Create(new SiteOptions { ContentPath = content.Root }))
             .AddSingleton(Options.Create(new ContentOptions()))
             .AddSingleton<IWebHostEnvironment>(new Environment(content.Root))
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<ContentCatalogProvider>()
             .AddSingleton<SearchIndex>()
             .AddSingleton<SearchIndexing>()

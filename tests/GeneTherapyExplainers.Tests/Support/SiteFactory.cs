@@ -74,6 +74,9 @@ public class SiteFactory(string contentRoot, string environment = "Production", 
         builder.UseEnvironment(environment);
         builder.UseSetting("Site:ContentPath", contentRoot);
         builder.UseSetting("Site:DataPath", DataRoot);
+
+        // Small test folders hold explainers without sources; tests of that rule (and of the shipped content) set it.
+        builder.UseSetting("Content:MinimumSources", "0");
         foreach (var (key, value) in Store.Concat(Settings))
         {
             builder.UseSetting(key, value);

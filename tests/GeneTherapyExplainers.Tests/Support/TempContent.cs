@@ -31,6 +31,16 @@ public sealed class TempContent : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Sets when a file was last saved. Of two files claiming the same address, word or series place, the one saved
+    /// first keeps it; tests say which that is rather than rely on how fast the disk is.
+    /// </summary>
+    public TempContent Stamp(string relativePath, DateTime savedUtc)
+    {
+        File.SetLastWriteTimeUtc(Path.Combine(Root, relativePath), savedUtc);
+        return this;
+    }
+
     /// <summary>A glossary term file with the given key, term, definition and aliases.</summary>
     public TempContent Term(string key, string term, string definition, params string[] aliases) =>
         Write($"glossary/{key}.md", $"---\nterm: {term}\naliases: [{string.Join(", ", aliases)}]\ndefinition: {definition}\n---\n\nMore about {term}.\n");
@@ -86,4 +96,11 @@ public static class RepositoryPaths
 
         throw new InvalidOperationException("The repository root was not found above the test output folder.");
     }
+}
+
+/// <summary>Content settings for tests whose small folders hold explainers without sources (what they test is elsewhere).</summary>
+public static class TestContentOptions
+{
+    /// <summary>Every rule as shipped, except that an explainer needs no sources to be published.</summary>
+    public static GeneTherapyExplainers.Content.Loading.ContentOptions WithoutSourceRule => new() { MinimumSources = 0 };
 }

@@ -147,7 +147,7 @@ public class SearchFollowsChangesTests
         }
 
         var current = provider.Current;
-        using var scratch = new SearchIndex(new CatalogBuilder(content.Root).Build(), () => current);
+        using var scratch = new SearchIndex(new CatalogBuilder(content.Root, TestContentOptions.WithoutSourceRule).Build(), () => current);
         var incremental = running.Services.GetRequiredService<SearchIndex>();
         string[] queries = ["page", "text", "wordt0", "wordt3", "shared carrier", "meaning", "about", "mended"];
         Assert.NotEmpty(Found(incremental, "text"));
