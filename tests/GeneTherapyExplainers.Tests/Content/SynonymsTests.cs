@@ -10,7 +10,7 @@ public class SynonymsTests
     {
         using var content = new TempContent();
         content.Write("synonyms.yml", synonyms);
-        return ContentLoader.Load(content.Root);
+        return ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class SynonymsTests
     {
         using var content = new TempContent();
         content.Write("synonyms.yml", "spellings:\n  - [haemophilia, hemophilia]\n");
-        var builder = new CatalogBuilder(content.Root);
+        var builder = new CatalogBuilder(content.Root, TestContentOptions.WithoutSourceRule);
         builder.Build();
         content.Write("synonyms.yml", "spellings:\n  - [haemophilia]\n");
         var change = builder.Update(["synonyms.yml"]);
@@ -66,7 +66,7 @@ public class SynonymsTests
             .Term("gene", "Gene", "One instruction in DNA.")
             .Write("explainers/bleeding.md", "---\ntitle: Bleeding\nsummary: S.\ncategory: C\nkeyTerms: [haemophilia]\n---\n\nAbout hemophilia.\n")
             .Write("explainers/genes.md", "---\ntitle: Genes\nsummary: S.\ncategory: C\nkeyTerms: [gene]\n---\n\nAbout a gene.\n");
-        var builder = new CatalogBuilder(content.Root);
+        var builder = new CatalogBuilder(content.Root, TestContentOptions.WithoutSourceRule);
         var first = builder.Build();
         Assert.Contains(first.Catalog.Problems, p => p.Path == "explainers/bleeding.md" && p.Message.Contains("never appears", StringComparison.Ordinal));
 
@@ -75,7 +75,7 @@ public class SynonymsTests
         Assert.True(change.SynonymsChanged);
         Assert.Equal(["bleeding"], change.ChangedExplainers.Select(c => c.Explainer.Slug));
         Assert.DoesNotContain(change.Catalog.Problems, p => p.Message.Contains("never appears", StringComparison.Ordinal));
-        Assert.Equal(builder.Catalog.Find("bleeding")!.BodyHtml, ContentLoader.Load(content.Root).Find("bleeding")!.BodyHtml);
+        Assert.Equal(builder.Catalog.Find("bleeding")!.BodyHtml, ContentLoader.Load(content.Root, TestContentOptions.WithoutSourceRule).Find("bleeding")!.BodyHtml);
     }
 
     [Fact]
