@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Model;
 using Microsoft.Extensions.FileProviders;
@@ -143,7 +142,6 @@ public static class ContentCatalogExtensions
         services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
         services.Configure<ContentOptions>(configuration.GetSection("Content"));
         services.Configure<ContentWatcherOptions>(configuration.GetSection("Content"));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentCatalogProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
