@@ -2,6 +2,7 @@ using GeneTherapyExplainers.Content.Model;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -69,7 +70,8 @@ internal static class FrontMatterReader
         // the next one is found in the same pass.
         var lines = yaml.Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var before = problems.Count;
-        var locations = ReadLocations(lines, lineOffset, path, problems);
+        var events = new List<ParsingEvent>();
+        var locations = ReadLocations(lines, lineOffset, path, problems, events);
         if (locations is null || problems.Count > before)
         {
             return null;
@@ -83,7 +85,8 @@ internal static class FrontMatterReader
 
         try
         {
-            var value = Deserializer.Value!.Deserialize<T>(new Parser(new StringReader(yaml))) ?? new T();
+            // The events read for the locations are read again from memory, not parsed a second time.
+            var value = Deserializer.Value!.Deserialize<T>(new ReplayParser(events)) ?? new T();
             return new FrontMatter<T>(value, locations);
         }
         catch (YamlException ex)
@@ -95,15 +98,18 @@ internal static class FrontMatterReader
         }
     }
 
-    private static Dictionary<string, SourceLocation>? ReadLocations(string[] lines, int lineOffset, string path, List<ContentProblem> problems)
+    private static Dictionary<string, SourceLocation>? ReadLocations(
+        string[] lines, int lineOffset, string path, List<ContentProblem> problems, List<ParsingEvent> events)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var parser = new LocatingParser(string.Join('\n', lines), lineOffset);
+            events.Clear();
             try
             {
                 while (parser.MoveNext())
                 {
+                    events.Add(parser.Current!);
                 }
 
                 return parser.Locations;
@@ -147,8 +153,12 @@ internal static class FrontMatterReader
         return null;
     }
 
-    /// <summary>Whether a path such as <c>sources[1].url</c> names a field of <paramref name="type"/>.</summary>
-    private static bool IsKnown(Type type, string path)
+    /// <summary>Whether a path such as <c>sources[1].url</c> names a field of <paramref name="type"/> (asked once a path).</summary>
+    private static bool IsKnown(Type type, string path) => KnownPaths.GetOrAdd((type, path), key => Resolve(key.Type, key.Path));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Type, string Path), bool> KnownPaths = new();
+
+    private static bool Resolve(Type type, string path)
     {
         foreach (var segment in path.Split('.'))
         {
@@ -197,5 +207,19 @@ internal static class FrontMatterReader
         }
 
         return null;
+    }
+
+    /// <summary>Hands the deserializer events already read, in order.</summary>
+    private sealed class ReplayParser(List<ParsingEvent> events) : IParser
+    {
+        private int next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            Current = next < events.Count ? events[next++] : null;
+            return Current is not null;
+        }
     }
 }
