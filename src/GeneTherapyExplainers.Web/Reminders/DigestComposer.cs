@@ -1,4 +1,3 @@
-using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
@@ -32,18 +31,11 @@ public sealed class DigestComposer(
         var since = periodStart - options.Every;
         var waiting = await feedback.NewWaitingAsync(since, ct);
         var fromReaders = waiting.GroupBy(f => (f.Page, f.PageKey))
-            .Select(g => new DigestFeedback(ReaderFeedback.PathOf(g.Key.Page, g.Key.PageKey), TitleOf(catalog, g.Key.Page, g.Key.PageKey), g.Count(f => f.IsReport), g.Count(f => !f.IsReport)))
+            .Select(g => new DigestFeedback(ReaderFeedback.PathOf(g.Key.Page, g.Key.PageKey), FeedbackWorkspace.TitleOf(catalog, g.Key.Page, g.Key.PageKey), g.Count(f => f.IsReport), g.Count(f => !f.IsReport)))
             .OrderByDescending(f => f.Reports).ThenBy(f => f.Title, StringComparer.Ordinal).ToList();
         var summaries = await feedback.SummariesAsync(utcNow.AddDays(-feedbackOptions.Value.DashboardDays), ct);
         var requested = FeedbackWorkspace.ReviewRequested(summaries.Values, feedbackOptions.Value.NoAnswersInARow)
-            .Select(s => TitleOf(catalog, s.Page, s.Key)).ToList();
+            .Select(s => FeedbackWorkspace.TitleOf(catalog, s.Page, s.Key)).ToList();
         return new ReviewDigest(periodStart, today, options.DueWithinDays, since, overdue, dueSoon, fromReaders, requested, site.Value.PublicUrl.TrimEnd('/'));
     }
-
-    /// <summary>The explainer's title or the glossary term; the key itself when the page has gone from the content.</summary>
-    public static string TitleOf(ContentCatalog catalog, FeedbackPage page, string key) => page switch
-    {
-        FeedbackPage.Explainers => catalog.Find(key)?.Title ?? key,
-        _ => catalog.FindTerm(key)?.Term ?? key,
-    };
 }

@@ -1,3 +1,4 @@
+using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,13 @@ public sealed record PageFeedbackSummary(
 /// <summary>The reviewers' view of reader feedback: counts, what waits, and what readers ask to have reviewed.</summary>
 public sealed class FeedbackWorkspace(EditorialDbContext db)
 {
+    /// <summary>The explainer's title or the glossary term; the key itself when the page has gone from the content.</summary>
+    public static string TitleOf(ContentCatalog catalog, FeedbackPage page, string key) => page switch
+    {
+        FeedbackPage.Explainers => catalog.Find(key)?.Title ?? key,
+        _ => catalog.FindTerm(key)?.Term ?? key,
+    };
+
     /// <summary>Every page with an answer in the period or something waiting, keyed by (page, key).</summary>
     public async Task<IReadOnlyDictionary<(FeedbackPage Page, string Key), PageFeedbackSummary>> SummariesAsync(DateTime since, CancellationToken ct = default)
     {

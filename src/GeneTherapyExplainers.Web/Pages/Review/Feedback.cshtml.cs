@@ -1,6 +1,5 @@
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using GeneTherapyExplainers.Web.Pages.Feedback;
@@ -45,7 +44,7 @@ public sealed class FeedbackModel(FeedbackWorkspace feedback, ContentCatalogProv
         return Page();
     }
 
-    public string TitleOf(FeedbackPage page, string key) => DigestComposer.TitleOf(content.Current, page, key);
+    public string TitleOf(FeedbackPage page, string key) => FeedbackWorkspace.TitleOf(content.Current, page, key);
 
     public string Link(bool handled) => "/review/feedback" + (handled, PageFilter) switch
     {

@@ -1,10 +1,10 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Reminders;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 
@@ -114,7 +114,7 @@ public sealed class FeedbackItemModel(
         }
 
         Entry = entry;
-        Title = DigestComposer.TitleOf(content.Current, entry.Page, entry.PageKey);
+        Title = FeedbackWorkspace.TitleOf(content.Current, entry.Page, entry.PageKey);
         if (entry.Page == FeedbackPage.Explainers)
         {
             var reviews = await Db.ReviewRecords.AsNoTracking().Where(r => r.ExplainerSlug == entry.PageKey).Include(r => r.Reviewer).ToListAsync(ct);

@@ -1,7 +1,6 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -63,5 +62,5 @@ public sealed class IndexModel(
 
     public PageFeedbackSummary? FeedbackOn(string slug) => Feedback.GetValueOrDefault((FeedbackPage.Explainers, slug));
 
-    public string TitleOf(FeedbackPage page, string key) => DigestComposer.TitleOf(content.Current, page, key);
+    public string TitleOf(FeedbackPage page, string key) => FeedbackWorkspace.TitleOf(content.Current, page, key);
 }
