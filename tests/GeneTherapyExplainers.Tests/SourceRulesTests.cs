@@ -68,6 +68,21 @@ public partial class SourceRulesTests
         Assert.True(reading.Count == 0, "Take the injected TimeProvider instead (Program.cs registers the system's):\n" + string.Join('\n', reading));
     }
 
+    [Fact]
+    public void AddressesWithAKeyAreBuiltBySitePaths()
+    {
+        var project = Path.Combine(RepositoryPaths.Root, "src", SourceTree.Web);
+        var byHand = Web.Value.Where(f => f.Path != "Infrastructure/SitePaths.cs")
+            .SelectMany(f => HandBuiltPath().Matches(File.ReadAllText(Path.Combine(project, f.Path))).Select(m => $"{f.Path}: {m.Value}"))
+            .ToList();
+
+        Assert.True(byHand.Count == 0, "Build these with SitePaths (or asp-page):\n" + string.Join('\n', byHand));
+    }
+
+    // "/explainers/" + slug, $"/glossary/{key}", href="/people/@key": a page's address put together where it is used.
+    [GeneratedRegex(@"""/(?:explainers|glossary|people|review|editors|feedback)/[^""\n]*""\s*\+|\$""/(?:explainers|glossary|people|review|editors|feedback)[/?][^""\n]*\{|href=""/[^""\n]*@")]
+    private static partial Regex HandBuiltPath();
+
     [GeneratedRegex(@"\b(?:DateTime|DateTimeOffset)\s*\.\s*(?:Now|UtcNow|Today)\b|\bTimeProvider\s*\.\s*System\b")]
     private static partial Regex SystemClock();
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
@@ -77,6 +78,9 @@ public static class Accounts
 
         // Check the security stamp on every request, so signing out or resetting a password ends every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // The session cookie and the stamp check read the site's clock, as everything else does.
+        services.AddOptions<SecurityStampValidatorOptions>().PostConfigure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).PostConfigure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
         services.ConfigureApplicationCookie(o =>
         {

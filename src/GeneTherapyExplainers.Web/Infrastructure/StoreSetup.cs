@@ -77,8 +77,6 @@ public static class StoreSetup
         }
 
         services.AddScoped<EditorialQueries>();
-        services.AddScoped<ReviewWorkspace>();
-        services.AddScoped<ReviewedTexts>();
         services.AddSingleton<StoreProblems>();
         services.AddSingleton<ContentHistory>();
         services.AddSingleton<StoreStartupReport>();

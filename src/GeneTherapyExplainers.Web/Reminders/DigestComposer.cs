@@ -3,6 +3,7 @@ using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Web.Pages.Feedback;
+using GeneTherapyExplainers.Web.Pages.Review;
 
 namespace GeneTherapyExplainers.Web.Reminders;
 

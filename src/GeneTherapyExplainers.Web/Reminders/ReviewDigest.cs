@@ -41,7 +41,7 @@ public sealed record ReviewDigest(
         foreach (var e in Overdue)
         {
             Line($"  - {e.Title}: {(e.Due is { } due ? "was due " + Format.Date(due) : "never reviewed")}");
-            Line($"    {Link("/review/explainers/" + e.Slug)}");
+            Line($"    {Link(SitePaths.ReviewExplainer(e.Slug))}");
         }
 
         Line();
@@ -49,7 +49,7 @@ public sealed record ReviewDigest(
         foreach (var e in DueSoon)
         {
             Line($"  - {e.Title}: due {Format.Date(e.Due!.Value)}");
-            Line($"    {Link("/review/explainers/" + e.Slug)}");
+            Line($"    {Link(SitePaths.ReviewExplainer(e.Slug))}");
         }
 
         Line();
@@ -57,7 +57,7 @@ public sealed record ReviewDigest(
         foreach (var f in NewFromReaders)
         {
             Line($"  - {f.Title}: {Count(f.Reports, "mistake report")}, {Count(f.Comments, "comment")}");
-            Line($"    {Link("/review/feedback?about=" + f.Path.TrimStart('/'))}");
+            Line($"    {Link(SitePaths.ReviewFeedback(f.Path.TrimStart('/')))}");
         }
 
         if (ReviewRequested.Count > 0)

@@ -1,5 +1,5 @@
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.Review;
 
 namespace GeneTherapyExplainers.Tests.Web;
 

@@ -1,4 +1,5 @@
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
@@ -14,7 +15,7 @@ public static class AuditQuery
     {
         string[] types = [nameof(ExplainerRelated), nameof(ExplainerContributor), nameof(ExplainerSchedule), nameof(ReviewRecord)];
         var prefix = slug + " ";
-        var page = "/explainers/" + slug;
+        var page = SitePaths.Explainer(slug);
         var pageThen = page + " ";
         return entries.Where(a =>
             (types.Contains(a.EntityType) && (a.EntityKey == slug || a.EntityKey.StartsWith(prefix)))

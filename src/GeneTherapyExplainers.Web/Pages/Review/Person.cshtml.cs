@@ -1,6 +1,5 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
-using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

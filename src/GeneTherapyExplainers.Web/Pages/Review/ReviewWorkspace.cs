@@ -1,8 +1,9 @@
 using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>One row of the review dashboard.</summary>
 /// <param name="Explainer">The explainer.</param>

@@ -1,9 +1,10 @@
 using System.Text;
 using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>
 /// Keeps the text of an explainer as a reviewer saw it, once per fingerprint, and reads kept texts back. The catalog does

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 public enum DiffKind
 {

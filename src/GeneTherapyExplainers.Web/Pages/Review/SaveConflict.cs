@@ -1,4 +1,4 @@
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>
 /// A save that was refused because it may have overwritten someone else's: the values the reviewer sent, to show

@@ -1,9 +1,10 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>A page of the review workspace: knows the signed-in account and records it as the actor of every change.</summary>
 public abstract class ReviewPageModel(EditorialDbContext db, UserManager<SiteUser> users) : FormPageModel

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 
-public sealed class ExplainerModel(
+/// <summary>
+/// Recording a review of an explainer (<c>/review/explainers/{slug}</c>): its review status, what changed in the text
+/// since the last review, and the form that adds a review record, tied to the text as it is online.
+/// </summary>
+public sealed class RecordModel(
     EditorialDbContext db,
     UserManager<SiteUser> users,
     ContentCatalogProvider content,
