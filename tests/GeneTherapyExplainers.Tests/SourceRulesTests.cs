@@ -5,7 +5,8 @@ namespace GeneTherapyExplainers.Tests;
 
 /// <summary>
 /// Rules a newcomer can rely on when finding their way in the web project: its namespaces use each other in one
-/// direction only, a page's model never reaches into another page's model, and time comes from one clock.
+/// direction only, a page's model never reaches into another page's model, time comes from one clock, no file is
+/// over 300 lines, and addresses are built in one place.
 /// </summary>
 public partial class SourceRulesTests
 {
@@ -66,6 +67,23 @@ public partial class SourceRulesTests
             .ToList();
 
         Assert.True(reading.Count == 0, "Take the injected TimeProvider instead (Program.cs registers the system's):\n" + string.Join('\n', reading));
+    }
+
+    [Fact]
+    public void NoSourceFileIsOver300Lines()
+    {
+        var src = Path.Combine(RepositoryPaths.Root, "src");
+        var tooLong = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(src, f).Replace('\\', '/'))
+            // Build output, and migrations, which dotnet-ef writes.
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/Data/Migrations/", StringComparison.Ordinal))
+            .Select(f => (Path: f, Lines: File.ReadLines(Path.Combine(src, f)).Count()))
+            .Where(f => f.Lines > 300)
+            .Select(f => $"{f.Path}: {f.Lines} lines")
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, "Split these by what they do:\n" + string.Join('\n', tooLong));
     }
 
     [Fact]
