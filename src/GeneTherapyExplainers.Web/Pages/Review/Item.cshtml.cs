@@ -37,8 +37,6 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
     public static IReadOnlyList<SelectListItem> KindOptions { get; } =
         [.. Enum.GetValues<RelatedItemKind>().Select(k => new SelectListItem(Format.Kind(k), ((int)k).ToString(Format.Culture)))];
 
-    public SaveConflict? Conflict { get; private set; }
-
     public IReadOnlyList<SelectListItem> PeopleOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
@@ -94,29 +92,21 @@ public sealed partial class ItemModel(EditorialDbContext db, UserManager<SiteUse
             return NotFound();
         }
 
-        if (IsNew)
-        {
-            Db.RelatedItems.Add(item);
-        }
-        else
+        Input.ApplyTo(item, people);
+        if (!IsNew)
         {
             // The version the form was loaded with must still be the stored one.
-            Db.Entry(item).Property(i => i.Version).OriginalValue = Input.Version;
-            item.Version = Guid.NewGuid();
+            return await SaveVersionedAsync(item, i => i.Version, Input.Version, Input.Describe(), ct)
+                ? RedirectToPage(new { key = item.Key, saved = true })
+                : await ShowStoredAsync(key, ct);
         }
 
-        Input.ApplyTo(item, people);
+        Db.RelatedItems.Add(item);
         try
         {
             await Db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = new(Input.Describe());
-            Db.ChangeTracker.Clear();
-            return await ShowStoredAsync(key, ct);
-        }
-        catch (DbUpdateException ex) when (IsNew && StoreErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
         {
             // Another reviewer's add took the same key between our check and our save.
             Db.ChangeTracker.Clear();

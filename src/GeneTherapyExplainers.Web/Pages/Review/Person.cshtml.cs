@@ -22,8 +22,6 @@ public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> use
 
     public string Key { get; private set; } = "";
 
-    public SaveConflict? Conflict { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         var person = await Db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key, ct);
@@ -58,17 +56,9 @@ public sealed class PersonModel(EditorialDbContext db, UserManager<SiteUser> use
         }
 
         await CurrentUserAsync();
-        Db.Entry(person).Property(p => p.Version).OriginalValue = Input.Version;
         Input.ApplyTo(person);
-        person.Version = Guid.NewGuid();
-        try
+        if (!await SaveVersionedAsync(person, p => p.Version, Input.Version, Input.Describe(), ct))
         {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = new(Input.Describe());
-            Db.ChangeTracker.Clear();
             return ShowStored(await Db.People.AsNoTracking().FirstAsync(p => p.Key == key, ct));
         }
 
