@@ -28,7 +28,7 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
 
     /// <summary>An explainer whose last review signed off an older wording: its pages say what changed since.</summary>
     public const string ChangedSinceReview = "monoclonal-antibodies";
-    private readonly TempContent content = new(withShippedContent: true);
+    private readonly TempContent content = new(withTestContent: true);
     private SiteFactory? site;
     private ChromeDriver? driver;
 

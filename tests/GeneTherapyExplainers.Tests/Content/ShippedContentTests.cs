@@ -11,8 +11,8 @@ namespace GeneTherapyExplainers.Tests.Content;
 /// <summary>
 /// The content that ships with the site (content/), checked here and only here: every file loads and validates, every
 /// explainer keeps the editorial rules, every link on its pages leads somewhere, and each repeated fact is said one way.
-/// Every other test runs on its own content (<see cref="RepositoryPaths.Content"/>), so editing an explainer breaks
-/// nothing else.
+/// The searches patients make are checked against it too (<c>Pages/Search/PatientQueryTests</c>). Every other test runs
+/// on its own content (<see cref="RepositoryPaths.Content"/>), so editing an explainer breaks nothing else.
 /// </summary>
 public class ShippedContentTests
 {
@@ -119,7 +119,7 @@ public class ShippedContentTests
     [Fact]
     public void AFactStatedTwoWaysOnTwoPagesIsCaught()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         var path = Path.Combine(content.Root, "explainers", "paying-for-gene-therapy.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("£1,795,000", "£1,950,000", StringComparison.Ordinal));
         var statements = SiteFacts.Find(content.Root).Where(s => s.Fact == "Zolgensma UK list price").ToList();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Tests.Web.Review;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +57,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task OnAFreshDatabaseTheFirstDateIsTheDayGitFirstHadTheFile()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         Git(content.Root, "2026-01-15", "init", "--quiet");
         Git(content.Root, "2026-01-15", "add", ".");
         Git(content.Root, "2026-01-15", "commit", "--quiet", "-m", "First explainers");
@@ -73,7 +72,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task WithoutGitTheFirstDateIsTheFileTime()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         File.SetLastWriteTimeUtc(Path.Combine(content.Root, "explainers", $"{Slug}.md"), new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc));
 
         var (firstSeen, answer, hint) = await RecordReviewAsync(content, new DateOnly(2026, 3, 10));
@@ -86,7 +85,7 @@ public class ContentHistoryTests
     [Fact]
     public async Task APublishedDateInFrontMatterComesFirstAndNoDateIsAfterToday()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         var path = Path.Combine(content.Root, "explainers", $"{Slug}.md");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\ntitle:", "\npublished: 2026-04-02\ntitle:", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(path, TestClock.Now.UtcDateTime.AddDays(3));

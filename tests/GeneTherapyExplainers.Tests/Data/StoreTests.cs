@@ -81,7 +81,7 @@ public abstract class StoreTests<TStore>(TStore store) : IClassFixture<TStore>
     [Fact]
     public async Task AnUnknownPersonOrRelatedKeyIsReportedWithFileAndLineAndThePageStillRenders()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         content.Write("explainers/orphan.md", "---\ntitle: Orphan\nsummary: S.\ncategory: C\nauthor: nobody-at-all\nrelated: [feng-shank3-interview, no-such-interview]\n---\n\nText.\n");
         using var site = new SiteFactory(content.Root) { Store = store.NewSiteSettings() };
         var (response, page) = await site.GetPageAsync("/explainers/orphan");

@@ -42,7 +42,7 @@ public class HostileContentTests
     [Fact]
     public async Task TheSiteStartsServesEveryGoodPageAndNoScriptReachesAnyPage()
     {
-        using var content = new TempContent(withShippedContent: true);
+        using var content = new TempContent(withTestContent: true);
         foreach (var item in HostileCorpus.Items)
         {
             content.WriteBytes($"explainers/{item.Name}.md", item.Bytes);

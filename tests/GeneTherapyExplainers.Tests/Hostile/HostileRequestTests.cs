@@ -1,10 +1,9 @@
 using System.Net;
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Tests.Web;
 
 namespace GeneTherapyExplainers.Tests.Hostile;
 
-public class HostileRequestTests(ShippedSiteFixture fixture) : IClassFixture<ShippedSiteFixture>
+public class HostileRequestTests(TestSiteFixture fixture) : IClassFixture<TestSiteFixture>
 {
     public static TheoryData<string> Traversals => new()
     {

@@ -3,13 +3,13 @@ namespace GeneTherapyExplainers.Tests.Support;
 /// <summary>A throwaway content folder for one test: write files into it, then load or serve it.</summary>
 public sealed class TempContent : IDisposable
 {
-    public TempContent(bool withShippedContent = false)
+    public TempContent(bool withTestContent = false)
     {
         Root = Path.Combine(Path.GetTempPath(), "gte-content-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(Root, "explainers"));
         Directory.CreateDirectory(Path.Combine(Root, "glossary"));
         Directory.CreateDirectory(Path.Combine(Root, "media"));
-        if (withShippedContent)
+        if (withTestContent)
         {
             CopyDirectory(RepositoryPaths.Content, Root);
         }
