@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
 

@@ -1,4 +1,3 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Pages.Explainers;

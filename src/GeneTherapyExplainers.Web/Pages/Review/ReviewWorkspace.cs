@@ -1,6 +1,7 @@
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;

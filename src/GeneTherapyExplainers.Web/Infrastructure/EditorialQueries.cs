@@ -1,7 +1,8 @@
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>What the store knows about one explainer, shaped for its page.</summary>
 public sealed record ExplainerEditorial(

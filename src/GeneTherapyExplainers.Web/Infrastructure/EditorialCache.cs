@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using GeneTherapyExplainers.Web.Data;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// What explainer and profile pages read from the store, kept in memory between changes. Every view of a page would otherwise
