@@ -3,6 +3,7 @@ using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Pages.About;
 using GeneTherapyExplainers.Web.Pages.Editors;
 using GeneTherapyExplainers.Web.Pages.Feedback;
+using GeneTherapyExplainers.Web.Pages.Feeds;
 using GeneTherapyExplainers.Web.Pages.Review;
 using GeneTherapyExplainers.Web.Pages.Search;
 using GeneTherapyExplainers.Web.Reminders;

@@ -5,6 +5,7 @@ using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Tests.Content;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.Feeds;
 using GeneTherapyExplainers.Web.Pages.Search;
 using Microsoft.Extensions.DependencyInjection;
 

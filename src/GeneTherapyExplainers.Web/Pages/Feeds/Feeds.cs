@@ -1,8 +1,9 @@
 using System.Text;
 using System.Xml;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure;
 
-namespace GeneTherapyExplainers.Web.Infrastructure;
+namespace GeneTherapyExplainers.Web.Pages.Feeds;
 
 /// <summary>The Atom feed, the sitemap and robots.txt: published pages only, never drafts or private pages.</summary>
 public static class Feeds
