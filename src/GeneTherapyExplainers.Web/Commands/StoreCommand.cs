@@ -1,4 +1,4 @@
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Npgsql;
 
 namespace GeneTherapyExplainers.Web.Commands;

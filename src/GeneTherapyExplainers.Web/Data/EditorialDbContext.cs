@@ -10,7 +10,8 @@ namespace GeneTherapyExplainers.Web.Data;
 /// <summary>
 /// The editorial store: people, related items, the links from explainers to both, review history, accounts,
 /// the audit trail, reader feedback and the record of digests sent. Every save records who changed what (see <see cref="Actor"/>), and review records
-/// can only ever be added. One subclass per database provider (<see cref="SqliteEditorialDbContext"/>,
+/// can only ever be added: the audit interceptor every context is opened with does both (Infrastructure/Store/Audit.cs,
+/// so the store itself knows nothing of the site). One subclass per database provider (<see cref="SqliteEditorialDbContext"/>,
 /// <see cref="PostgresEditorialDbContext"/>), each with its own migrations; the site asks for this type.
 /// </summary>
 public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbContext<SiteUser>(options), IDataProtectionKeyContext
@@ -31,7 +32,10 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
 
     private TimeProvider? clock;
 
-    /// <summary>Off only while <see cref="StoreCopy"/> copies rows that already carry their own audit trail.</summary>
+    /// <summary>
+    /// Whether a save writes audit entries (the audit interceptor every context is opened with reads it): off only
+    /// while the <c>store copy</c> command copies rows that already carry their own audit trail.
+    /// </summary>
     public bool RecordsAudit { get; set; } = true;
 
     public DbSet<Person> People => Set<Person>();
@@ -72,26 +76,6 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfigurationsFromAssembly(typeof(EditorialDbContext).Assembly);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (RecordsAudit)
-        {
-            Audit.Record(this);
-        }
-
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (RecordsAudit)
-        {
-            Audit.Record(this);
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name, so the database reads plainly and reordering an enum changes nothing.
@@ -101,3 +85,9 @@ public abstract class EditorialDbContext(DbContextOptions options) : IdentityDbC
         configurationBuilder.Properties<ReviewKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
+
+/// <summary>The store on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteEditorialDbContext(DbContextOptions<SqliteEditorialDbContext> options) : EditorialDbContext(options);
+
+/// <summary>The store on PostgreSQL; its migrations are in Data/Migrations/PostgreSQL.</summary>
+public sealed class PostgresEditorialDbContext(DbContextOptions<PostgresEditorialDbContext> options) : EditorialDbContext(options);

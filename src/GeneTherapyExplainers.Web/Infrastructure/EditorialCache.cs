@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
 

@@ -1,4 +1,5 @@
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,5 +1,5 @@
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
 

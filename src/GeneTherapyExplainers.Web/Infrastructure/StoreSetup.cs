@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 
 namespace GeneTherapyExplainers.Web.Infrastructure;
 

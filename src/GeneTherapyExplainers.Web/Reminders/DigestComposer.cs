@@ -1,9 +1,8 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
-using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Web.Pages.Feedback;
 using GeneTherapyExplainers.Web.Pages.Review;
+using Microsoft.Extensions.Options;
 
 namespace GeneTherapyExplainers.Web.Reminders;
 

@@ -1,8 +1,8 @@
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using GeneTherapyExplainers.Web.Pages.Feedback;
+using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Tests.Data;
 

@@ -1,5 +1,6 @@
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

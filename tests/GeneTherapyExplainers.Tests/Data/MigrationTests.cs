@@ -2,6 +2,7 @@ using System.Data.Common;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Tests.Data;

@@ -1,5 +1,4 @@
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 

@@ -1,5 +1,5 @@
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure;
 
 namespace GeneTherapyExplainers.Web.Pages.Explainers;
 

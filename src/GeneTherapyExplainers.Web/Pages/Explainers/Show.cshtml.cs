@@ -1,5 +1,4 @@
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

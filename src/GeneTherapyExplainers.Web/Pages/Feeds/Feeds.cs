@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
 
 namespace GeneTherapyExplainers.Web.Pages.Feeds;

@@ -6,7 +6,7 @@ namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>
 /// Narrows the audit trail to one explainer, person, account or span of days, in the database: a filtered page reads
-/// one page of rows however long the trail. Keys are matched as <c>Data/Audit.cs</c> writes them.
+/// one page of rows however long the trail. Keys are matched as <c>Infrastructure/Store/Audit.cs</c> writes them.
 /// </summary>
 public static class AuditQuery
 {

@@ -7,7 +7,7 @@ namespace GeneTherapyExplainers.Web.Pages.Review;
 
 /// <summary>
 /// Writes audit entries as sentences a reviewer understands: names and titles instead of keys and numbers, and an
-/// explainer that is no longer in the content folder said to be deleted. Reads the entries as <c>Data/Audit.cs</c>
+/// explainer that is no longer in the content folder said to be deleted. Reads the entries as <c>Infrastructure/Store/Audit.cs</c>
 /// wrote them, old formats included.
 /// </summary>
 /// <param name="People">Every person, by id.</param>

@@ -1,10 +1,9 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Pages.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using GeneTherapyExplainers.Web.Pages.Feedback;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 

@@ -3,6 +3,7 @@ using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

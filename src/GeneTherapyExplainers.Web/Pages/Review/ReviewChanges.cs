@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using GeneTherapyExplainers.Content.Model;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;
 

@@ -2,6 +2,7 @@ using System.Text;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneTherapyExplainers.Web.Pages.Review;

@@ -1,5 +1,5 @@
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

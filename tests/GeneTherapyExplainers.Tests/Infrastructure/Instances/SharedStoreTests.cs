@@ -1,7 +1,7 @@
 using System.Net;
 using GeneTherapyExplainers.Tests.Support;
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

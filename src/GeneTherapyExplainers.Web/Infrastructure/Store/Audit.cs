@@ -1,16 +1,46 @@
 using System.Globalization;
 using System.Text;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
-/// <summary>Turns the pending changes of a save into audit entries, and keeps review records append-only.</summary>
-internal static class Audit
+/// <summary>
+/// Turns the pending changes of a save into audit entries, and keeps review records append-only. An interceptor that
+/// <see cref="StoreProviders.Use{TBuilder}"/> adds to every context, so each save of the site, its commands and the tests goes
+/// through it; a context's <see cref="EditorialDbContext.RecordsAudit"/> turns it off (the store copy only).
+/// </summary>
+internal sealed class Audit : SaveChangesInterceptor
 {
-    public static void Record(EditorialDbContext db)
+    /// <summary>The one instance every context shares: it keeps nothing between saves.</summary>
+    public static readonly Audit Interceptor = new();
+
+    private Audit()
     {
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Record(DbContext? context)
+    {
+        if (context is not EditorialDbContext { RecordsAudit: true } db)
+        {
+            return;
+        }
+
         var now = db.Clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using System.Text;
+using GeneTherapyExplainers.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// Adds thousands of new rows at once (a first start with a large content folder) without change tracking: multi-row

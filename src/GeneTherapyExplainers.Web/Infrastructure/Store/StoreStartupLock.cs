@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// Held while an instance migrates and seeds the store, so that however many instances start together, one does

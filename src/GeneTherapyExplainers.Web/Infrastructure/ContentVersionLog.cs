@@ -1,8 +1,10 @@
 using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// Records each new version of an explainer's text in the store when the site picks up a changed file, and says

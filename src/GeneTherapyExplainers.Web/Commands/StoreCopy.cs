@@ -1,7 +1,9 @@
+using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Commands;
 
 /// <summary>How many rows of one table were copied, and how many the target then holds.</summary>
 public sealed record CopiedTable(string Table, int Source, int Target);

@@ -1,8 +1,9 @@
+using GeneTherapyExplainers.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// Brings the store's schema up to date with the migrations of its provider (Data/Migrations/Sqlite or

@@ -1,8 +1,10 @@
 using GeneTherapyExplainers.Content.Model;
+using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// Brings what explainers' front matter says about people and related items into the store, and reports keys

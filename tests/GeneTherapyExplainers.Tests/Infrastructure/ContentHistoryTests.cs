@@ -7,7 +7,7 @@ using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure;
 
 /// <summary>
 /// A new installation dates each explainer from its content (front matter, git history, file time), not from the

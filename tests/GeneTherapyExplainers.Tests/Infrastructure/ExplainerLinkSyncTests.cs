@@ -2,9 +2,11 @@ using GeneTherapyExplainers.Content.Loading;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure;
 
 /// <summary>
 /// A first start with a large content folder adds its rows in bulk; what it stores (links, schedules, text versions and

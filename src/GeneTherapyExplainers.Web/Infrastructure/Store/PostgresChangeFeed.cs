@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// Carries store changes between instances on PostgreSQL with LISTEN/NOTIFY (channel <see cref="Channel"/>): every

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// Says what each save changed, as the tags of the pages that show it: <c>store:{slug}</c> for an explainer's reviews,

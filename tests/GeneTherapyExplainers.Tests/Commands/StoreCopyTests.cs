@@ -2,9 +2,10 @@ using System.Net;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Commands;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Commands;
 
 /// <summary>Moving a store from SQLite to PostgreSQL with <c>store copy</c>: every row, and a site that carries on.</summary>
 public sealed class StoreCopyTests(SqliteStore sqlite, PostgresStore postgres) : IClassFixture<SqliteStore>, IClassFixture<PostgresStore>

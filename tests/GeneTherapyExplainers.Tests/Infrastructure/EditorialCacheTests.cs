@@ -1,11 +1,12 @@
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
-using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure;
 
 public sealed class EditorialCacheTests : IDisposable
 {

@@ -1,7 +1,7 @@
-using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure.Store;
 
 public class StoreChangeTagsTests
 {

@@ -1,6 +1,6 @@
 using GeneTherapyExplainers.Web.Data.Entities;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure;
 
 public enum ReviewStatus
 {

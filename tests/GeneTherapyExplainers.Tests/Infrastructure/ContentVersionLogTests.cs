@@ -3,9 +3,11 @@ using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
+using GeneTherapyExplainers.Web.Infrastructure;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure;
 
 /// <summary>Versions of an explainer's text recorded as the site picks up changes, on both providers.</summary>
 public abstract class ContentVersionLogTests<TStore>(TStore store) : IClassFixture<TStore>

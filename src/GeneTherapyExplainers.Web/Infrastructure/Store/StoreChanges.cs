@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>
 /// What a save changed, for caches to evict: a set of cache tags (such as <c>explainer:gene-therapy-explained</c>),

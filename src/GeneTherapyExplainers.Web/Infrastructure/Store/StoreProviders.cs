@@ -1,8 +1,9 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using GeneTherapyExplainers.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace GeneTherapyExplainers.Web.Data;
+namespace GeneTherapyExplainers.Web.Infrastructure.Store;
 
 /// <summary>The databases the editorial store runs on: <c>Store:Provider</c> in configuration.</summary>
 public enum StoreProvider
@@ -13,12 +14,6 @@ public enum StoreProvider
     /// <summary>A PostgreSQL server shared by any number of instances.</summary>
     PostgreSQL,
 }
-
-/// <summary>The store on SQLite; its migrations are in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteEditorialDbContext(DbContextOptions<SqliteEditorialDbContext> options) : EditorialDbContext(options);
-
-/// <summary>The store on PostgreSQL; its migrations are in Data/Migrations/PostgreSQL.</summary>
-public sealed class PostgresEditorialDbContext(DbContextOptions<PostgresEditorialDbContext> options) : EditorialDbContext(options);
 
 /// <summary>Opens the store on either provider, the same way for the site, its commands and the tests.</summary>
 public static class StoreProviders
@@ -32,7 +27,10 @@ public static class StoreProviders
         var v => throw new InvalidOperationException($"Store:Provider '{v}' is not known: use Sqlite or PostgreSQL."),
     };
 
-    /// <summary>Points <paramref name="options"/> at the database; the same for every provider but the provider call.</summary>
+    /// <summary>
+    /// Points <paramref name="options"/> at the database, the same for every provider but the provider call, and adds
+    /// the <see cref="Audit"/> trail: every context the site, its commands and the tests open is made here.
+    /// </summary>
     public static TBuilder Use<TBuilder>(this TBuilder options, StoreProvider provider, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
@@ -40,6 +38,7 @@ public static class StoreProviders
         // Whether the model still matches the last migration is checked by a test (MigrationTests), not at every start,
         // where the check would build the migrations' model and compare it with the site's.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.AddInterceptors(Audit.Interceptor);
         return options;
     }
 
