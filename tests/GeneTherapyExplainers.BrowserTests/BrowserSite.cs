@@ -14,7 +14,7 @@ namespace GeneTherapyExplainers.BrowserTests;
 
 /// <summary>
 /// The site on a real Kestrel port over HTTPS (a certificate made for the run), in Production mode with a fresh
-/// database and the shipped content plus a draft, and one headless Chromium driven by ChromeDriver.
+/// database and the test content (tests/GeneTherapyExplainers.Tests/TestContent) plus a draft, and one headless Chromium driven by ChromeDriver.
 /// </summary>
 public sealed class BrowserSite : IAsyncLifetime, IDisposable
 {

@@ -62,7 +62,7 @@ public class DeliveryTests(ReviewerSiteFixture fixture) : IClassFixture<Reviewer
         Assert.NotEmpty(css);
         using var versioned = await GetAsync(client, css);
         Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl!.ToString());
-        using var image = await GetAsync(client, "/media/gene-therapy-steps.svg");
+        using var image = await GetAsync(client, "/media/gene-therapy-routes.svg");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal(TimeSpan.FromHours(1), image.Headers.CacheControl!.MaxAge);
         using var page = await GetAsync(client, "/explainers/gene-therapy-explained");

@@ -82,7 +82,7 @@ public sealed class PageCacheTests : IAsyncLifetime, IDisposable
         Assert.NotEqual(etag, plain.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(Page, plain.Headers.ETag!.Tag, "identity")).StatusCode);
 
-        Edit("explainers/monoclonal-antibodies.md", "sticks to one exact target", "sticks to one exact target (edited)");
+        Edit("explainers/monoclonal-antibodies.md", "leaves the rest alone", "leaves the rest alone (edited)");
         var changed = await GetAsync(Page, etag);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag!.Tag);

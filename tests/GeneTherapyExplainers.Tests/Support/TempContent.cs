@@ -3,6 +3,7 @@ namespace GeneTherapyExplainers.Tests.Support;
 /// <summary>A throwaway content folder for one test: write files into it, then load or serve it.</summary>
 public sealed class TempContent : IDisposable
 {
+    /// <param name="withTestContent">Start from a copy of the test content (<see cref="RepositoryPaths.Content"/>), for a test that changes it.</param>
     public TempContent(bool withTestContent = false)
     {
         Root = Path.Combine(Path.GetTempPath(), "gte-content-" + Guid.NewGuid().ToString("N"));
@@ -76,8 +77,8 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>
-    /// The content the tests run on: a copy of the shipped content kept beside the tests, changed only for a test's sake,
-    /// so editing an explainer in content/ breaks no test but the shipped-content suite.
+    /// The content the tests run on: a small folder written for the tests (five explainers, a few glossary terms, a seed,
+    /// a synonym list and one picture), so editing an explainer in content/ breaks no test but the shipped-content suite.
     /// </summary>
     public static string Content => Path.Combine(Root, "tests", "GeneTherapyExplainers.Tests", "TestContent");
 

@@ -24,7 +24,7 @@ public class ExplainerPageTests(TestSiteFixture fixture) : IClassFixture<TestSit
         var (_, doc) = await fixture.Site.GetPageAsync(Long);
         var h1 = Assert.Single(doc.QuerySelectorAll("h1"));
         Assert.Equal("Gene Therapy Explained: Treating Disease at Its Source", h1.TextContent);
-        Assert.StartsWith("Gene therapy tries to fix the cause of an illness", doc.Text("p.summary"), StringComparison.Ordinal);
+        Assert.StartsWith("A test page on how a new gene is carried into cells", doc.Text("p.summary"), StringComparison.Ordinal);
         Assert.Equal(doc.Text("p.summary"), doc.QuerySelector("meta[name=description]")!.GetAttribute("content"));
     }
 
@@ -154,13 +154,14 @@ public class ExplainerPageTests(TestSiteFixture fixture) : IClassFixture<TestSit
         Assert.Contains("/explainers", links);
         Assert.Contains("/glossary", links);
 
-        // The short introductions first, a few of them, and a way to all the rest.
+        // The short introductions first; the test content has fewer explainers than the home page shows, so all of them,
+        // and a link to the index that counts none (ListPageTests has more than fit, and the count).
         var titles = doc.QuerySelectorAll(".card-list .card h3").Select(h => h.TextContent.Trim()).ToList();
         var published = GeneTherapyExplainers.Content.Loading.ContentLoader.Load(RepositoryPaths.Content).Published;
-        var shortestFirst = published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase)
-            .Select(e => e.Title).Take(GeneTherapyExplainers.Web.Pages.IndexModel.Shown).ToList();
+        Assert.InRange(published.Count, 2, GeneTherapyExplainers.Web.Pages.IndexModel.Shown);
+        var shortestFirst = published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Select(e => e.Title).ToList();
         Assert.Equal(shortestFirst, titles);
-        Assert.Contains(doc.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/explainers" && a.TextContent.Contains($"{published.Count} explainers", StringComparison.Ordinal));
+        Assert.Contains(doc.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/explainers" && a.TextContent == "See the explainers by topic");
     }
 
     [Theory]

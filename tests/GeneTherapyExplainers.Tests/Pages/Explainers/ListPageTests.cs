@@ -77,6 +77,9 @@ public class ListPageTests(ManyExplainersFixture fixture) : IClassFixture<ManyEx
     {
         var (_, home) = await fixture.Site.GetPageAsync("/");
         Assert.Equal(GeneTherapyExplainers.Web.Pages.IndexModel.Shown, home.QuerySelectorAll(".card").Length);
+        // All are as short, so by title; and a link to all the rest that counts them.
+        Assert.Equal(Enumerable.Range(1, GeneTherapyExplainers.Web.Pages.IndexModel.Shown).Select(i => $"Page {i:000}"), Titles(home));
+        Assert.Contains(home.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/explainers" && a.TextContent == $"See all {ManyExplainersFixture.Count + 1} explainers by topic");
 
         var (_, term) = await fixture.Site.GetPageAsync("/glossary/vector");
         Assert.Equal(GeneTherapyExplainers.Web.Pages.Glossary.TermModel.PerPage, term.QuerySelectorAll("#used-in + ul li").Length);

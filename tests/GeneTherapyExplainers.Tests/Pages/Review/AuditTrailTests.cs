@@ -27,13 +27,13 @@ public sealed class AuditTrailTests(ReviewerSiteFixture fixture) : IClassFixture
     public async Task EachEntryIsASentenceAndAReviewSaysWhatWasRecorded()
     {
         using var session = await SignedInReviewerAsync();
-        await session.SubmitAsync("/review/explainers/clinical-trials", new Dictionary<string, string> { ["Input.Kind"] = "1", ["Input.ReviewedOn"] = Today, ["Input.Notes"] = "Trial phases checked." });
+        await session.SubmitAsync("/review/explainers/monoclonal-antibodies", new Dictionary<string, string> { ["Input.Kind"] = "1", ["Input.ReviewedOn"] = Today, ["Input.Notes"] = "Dosing checked." });
         await session.SubmitAsync("/review/related/feng-shank3-interview", new Dictionary<string, string> { ["Input.HostKey"] = "achi-anagas" });
 
         var (_, page) = await session.GetAsync("/review/audit?account=" + ReviewerSiteFixture.Reviewer);
         var sentences = Sentences(page);
         var when = TestClock.Today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        Assert.Contains($"Recorded a technical review of “What Happens in a Clinical Trial”, dated {when} by Georgios Anagas.", sentences);
+        Assert.Contains($"Recorded a technical review of “Monoclonal Antibodies”, dated {when} by Georgios Anagas.", sentences);
         Assert.Contains(sentences, s => s.StartsWith("Added Achi Anagas as the host of “", StringComparison.Ordinal));
 
         var (_, everything) = await session.GetAsync("/review/audit");

@@ -20,7 +20,7 @@ public sealed partial class PublicReviewTests(ReviewerSiteFixture fixture) : ICl
     public async Task TheFormSaysNotesAndSourcesArePublicAndThePublicHistoryShowsBoth()
     {
         using var session = await SignedInReviewerAsync();
-        const string url = "/review/explainers/car-t-cell-therapy";
+        const string url = "/review/explainers/monoclonal-antibodies";
         var (_, form) = await session.GetAsync(url);
         var note = Squash(form.Text(".public-note"));
         Assert.Contains("the notes word for word and the sources checked", note, StringComparison.Ordinal);
@@ -33,13 +33,13 @@ public sealed partial class PublicReviewTests(ReviewerSiteFixture fixture) : ICl
             ["Input.Kind"] = "0",
             ["Input.ReviewedOn"] = Today,
             ["Input.Notes"] = "Dosing section checked.",
-            ["Input.SourcesChecked"] = "NCI CAR T-cell therapy page",
+            ["Input.SourcesChecked"] = "NCI monoclonal antibodies page",
         });
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
-        var (_, page) = await fixture.Site.GetPageAsync("/explainers/car-t-cell-therapy");
+        var (_, page) = await fixture.Site.GetPageAsync("/explainers/monoclonal-antibodies");
         var row = page.Find(".review-history tbody tr");
         Assert.Contains("Dosing section checked.", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Sources checked: NCI CAR T-cell therapy page", row.QuerySelector(".sources-checked")!.TextContent);
+        Assert.Equal("Sources checked: NCI monoclonal antibodies page", row.QuerySelector(".sources-checked")!.TextContent);
     }
 
     [Fact]
