@@ -42,13 +42,16 @@ builder.Services.AddReviewDigest(builder.Configuration);
 // Pages: Razor Pages, security headers, compressed answers and whole public pages kept in memory.
 builder.AddSitePages();
 
+// Start-up: the server listens at once; requests and the background services above wait until the store is ready.
+builder.Services.AddStoreReadiness();
+
 var app = builder.Build();
 
 // Content and store: the files are read, and the store migrated, seeded and linked to them, in the background while
-// the pipeline is built; nothing is served, and no command runs, before both are done.
+// the pipeline is built and the server starts; nothing is served, and no command runs, before both are done.
 app.StartContentCatalog();
 app.StartSearchIndex();
-var storeReady = Task.Run(app.PrepareEditorialStoreAsync);
+var storeReady = app.StartEditorialStore();
 
 // Requests: forwarded headers, security headers, request log, error pages, HTTPS, static files, sign-in, page cache.
 app.UseSitePipeline();
@@ -56,11 +59,10 @@ app.MapRazorPages();
 app.MapFeeds();
 app.MapHealth();
 
-await storeReady;
-
 // "users" and "notify" run once the store is migrated and seeded, then exit.
 if (CommandLine.IsUsers(args) || CommandLine.IsNotify(args))
 {
+    await storeReady;
     return await CommandLine.GuardedAsync(() => CommandLine.RunWithStoreAsync(app.Services, args), args, Console.Error);
 }
 

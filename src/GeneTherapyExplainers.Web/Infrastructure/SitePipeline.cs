@@ -52,6 +52,9 @@ public static class SitePipeline
         app.UseNoStoreForPrivatePages();
         app.UseSecureConnectionForForms();
         app.UseRouting();
+        // The server listens while the store is prepared: a request waits here until it is ready (sign-in reads keys
+        // from the store; pages read people and reviews).
+        app.UseStoreReadiness();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -108,6 +108,17 @@ public static class StoreSetup
     }
 
     /// <summary>
+    /// Starts preparing the store (<see cref="PrepareEditorialStoreAsync"/>) in the background; requests and background
+    /// services wait for it through <see cref="StoreReadiness"/>.
+    /// </summary>
+    public static Task StartEditorialStore(this WebApplication app)
+    {
+        var preparing = Task.Run(app.PrepareEditorialStoreAsync);
+        app.Services.GetRequiredService<StoreReadiness>().Follow(preparing);
+        return preparing;
+    }
+
+    /// <summary>
     /// Creates or upgrades the database, seeds what is missing, makes the first Data Protection key, and links
     /// explainers to people and items: all under the store's start-up lock, so instances starting together do it once.
     /// </summary>

@@ -86,6 +86,28 @@ internal static class BulkInsert
         }
     }
 
+    /// <summary>The id the database gave each row of <typeparamref name="T"/>, by its key (people and related items).</summary>
+    public static async Task<Dictionary<string, int>> IdsByKeyAsync<T>(EditorialDbContext db, CancellationToken ct = default)
+        where T : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the store.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entityType.FindProperty(property)!.GetColumnName(table)!);
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"SELECT {Column("Key")}, {Column("Id")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            ids[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return ids;
+    }
+
     /// <summary>INSERT ... VALUES (@p0, @p1), (@p2, @p3) for <paramref name="rows"/> rows of <paramref name="columns"/> values.</summary>
     private static string Statement(string head, int rows, int columns)
     {

@@ -1,0 +1,112 @@
+namespace GeneTherapyExplainers.Web.Infrastructure;
+
+/// <summary>
+/// Start-up in two parts side by side: the store is migrated, seeded and linked to the catalog, while the server starts
+/// listening, so that the server's own start and the first request's set-up cost no time. The host counts as started
+/// (and commands run) once the store is <see cref="Prepared"/> and the background services have started after it; every
+/// request but the liveness check waits until then (<see cref="Ready"/>).
+/// </summary>
+public sealed class StoreReadiness : IHostedService
+{
+    private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StoreReadiness(IHostApplicationLifetime lifetime)
+    {
+        lifetime.ApplicationStarted.Register(() => ready.TrySetResult());
+        lifetime.ApplicationStopping.Register(() => ready.TrySetException(new OperationCanceledException("The site stopped before it was ready.")));
+    }
+
+    /// <summary>Completes when the store is ready; faults with the reason it could not be made ready.</summary>
+    public Task Prepared => prepared.Task;
+
+    /// <summary>Completes when the site has started (the store is ready and every background service has started).</summary>
+    public Task Ready => ready.Task;
+
+    internal void Follow(Task preparing) => preparing.ContinueWith(
+        done =>
+        {
+            if (done.Exception is { } failure)
+            {
+                prepared.TrySetException(failure.InnerExceptions);
+                ready.TrySetException(failure.InnerExceptions);
+            }
+            else
+            {
+                prepared.TrySetResult();
+            }
+        },
+        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Prepared.WaitAsync(cancellationToken);
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A background service that starts once the store is ready.</summary>
+    private sealed class AfterStore(StoreReadiness store, IHostedService service) : IHostedService
+    {
+        private bool started;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await store.Prepared.WaitAsync(cancellationToken);
+            await service.StartAsync(cancellationToken);
+            started = true;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => started ? service.StopAsync(cancellationToken) : Task.CompletedTask;
+    }
+
+    internal static IHostedService Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        new AfterStore(services.GetRequiredService<StoreReadiness>(), (IHostedService)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!)));
+}
+
+public static class StoreReadinessSetup
+{
+    /// <summary>
+    /// Has the host start its services side by side, the server among them, and every background service registered
+    /// so far (the catalog's watcher, reminders, feedback retention, the Data Protection key ring's loader and the
+    /// others) wait until the store is ready. Called after the features have registered theirs.
+    /// </summary>
+    public static IServiceCollection AddStoreReadiness(this IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i] is { ServiceType: var type, IsKeyedService: false } background && type == typeof(IHostedService))
+            {
+                services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => StoreReadiness.Create(provider, background));
+            }
+        }
+
+        services.AddSingleton<StoreReadiness>();
+        services.AddHostedService(provider => provider.GetRequiredService<StoreReadiness>());
+        return services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+    }
+
+    /// <summary>Holds each request until the site has started; if it cannot start, answers 503 while it stops.</summary>
+    public static WebApplication UseStoreReadiness(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<StoreReadiness>();
+        app.Use(async (context, next) =>
+        {
+            var ready = readiness.Ready;
+            if (!ready.IsCompletedSuccessfully && !context.Request.Path.Equals(Health.LivePath, StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    await ready.WaitAsync(context.RequestAborted);
+                }
+                catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+                {
+                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}
