@@ -42,25 +42,45 @@ public sealed class StoreReadiness : IHostedService
 
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>A background service that starts once the store is ready.</summary>
-    private sealed class AfterStore(StoreReadiness store, IHostedService service) : IHostedService
+    /// <summary>
+    /// A background service that is made and started once the store is ready (made earlier, a service could act on the
+    /// store before it is ready: the change feed, for one, would pass on the migration's own transactions).
+    /// </summary>
+    private sealed class AfterStore(StoreReadiness store, Func<IHostedService> create, bool owned) : IHostedService, IAsyncDisposable
     {
-        private bool started;
+        private IHostedService? service;
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await store.Prepared.WaitAsync(cancellationToken);
+            service = create();
             await service.StartAsync(cancellationToken);
-            started = true;
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => started ? service.StopAsync(cancellationToken) : Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => service?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+
+        /// <summary>A service made here from its type is disposed here, as the container would have.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            switch (owned ? service : null)
+            {
+                case IAsyncDisposable disposable:
+                    await disposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
     }
 
     internal static IHostedService Create(IServiceProvider services, ServiceDescriptor descriptor) =>
-        new AfterStore(services.GetRequiredService<StoreReadiness>(), (IHostedService)(descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(services)
-            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!)));
+        new AfterStore(
+            services.GetRequiredService<StoreReadiness>(),
+            () => (IHostedService)(descriptor.ImplementationInstance
+                ?? descriptor.ImplementationFactory?.Invoke(services)
+                ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!)),
+            owned: descriptor.ImplementationType is not null);
 }
 
 public static class StoreReadinessSetup
