@@ -14,7 +14,7 @@ public static class StoreSeeder
     public const string SeedPath = "seed/store.yml";
 
     public static async Task<int> SeedAsync(EditorialDbContext db, string contentRoot, TimeProvider clock, CancellationToken ct = default) =>
-        await SeedAsync(db, await ReadAsync(contentRoot, ct), clock, storeIsNew: false, ct);
+        await SeedAsync(db, await ReadAsync(contentRoot, ct), clock, ct);
 
     /// <summary>The seed file of a content folder, or null when it has none (read apart, so it can be read while the store migrates).</summary>
     internal static async Task<SeedFile?> ReadAsync(string contentRoot, CancellationToken ct = default)
@@ -24,7 +24,7 @@ public static class StoreSeeder
     }
 
     /// <summary>Adds what the seed file has and the store lacks; returns how many records were added.</summary>
-    internal static async Task<int> SeedAsync(EditorialDbContext db, SeedFile? seed, TimeProvider clock, bool storeIsNew, CancellationToken ct = default)
+    internal static async Task<int> SeedAsync(EditorialDbContext db, SeedFile? seed, TimeProvider clock, CancellationToken ct = default)
     {
         if (seed is null)
         {
@@ -32,12 +32,6 @@ public static class StoreSeeder
         }
 
         db.Actor = "system:seed";
-        if (storeIsNew)
-        {
-            // A store made just now holds nothing yet: nothing to look up, and no save to prepare.
-            return await SeedNewStoreAsync(db, seed, clock, ct);
-        }
-
         var added = 0;
         var knownPeople = await db.People.Select(p => p.Key).ToListAsync(ct);
         foreach (var p in seed.People.Where(p => !knownPeople.Contains(p.Key)))
@@ -103,51 +97,6 @@ public static class StoreSeeder
     }
 
     /// <summary>The person and related-item keys the seed file defines: what a fresh store will know.</summary>
-    /// <summary>
-    /// A store made by this start holds nothing: every seed row is added in bulk, in one transaction, with the audit
-    /// entries a save would write (a cold save costs more at start than the rows themselves). Stores the same rows as
-    /// the saves above (<c>SeedingTests</c>).
-    /// </summary>
-    private static async Task<int> SeedNewStoreAsync(EditorialDbContext db, SeedFile seed, TimeProvider clock, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var people = seed.People.Select(p => new Person
-        {
-            Key = p.Key, Name = p.Name, Honorific = p.Honorific, RoleTitles = p.RoleTitles, Credentials = p.Credentials,
-            Affiliations = p.Affiliations, Bio = p.Bio, SourcePage = p.Source,
-        }).ToList();
-        await BulkInsert.AddAsync(db, people, ct);
-        var personIds = await BulkInsert.IdsByKeyAsync<Person>(db, ct);
-
-        var items = seed.Related.Select(r => new RelatedItem
-        {
-            Key = r.Key, Kind = r.Kind, Title = r.Title, Series = r.Series, Source = r.Publisher, Summary = r.Summary,
-            Url = r.Url, SourcePage = r.Source,
-        }).ToList();
-        await BulkInsert.AddAsync(db, items, ct);
-        var itemIds = await BulkInsert.IdsByKeyAsync<RelatedItem>(db, ct);
-        var itemPeople = seed.Related.SelectMany(r => r.Guests.Where(personIds.ContainsKey).Select(g => (Item: r.Key, Person: g, Role: RelatedItemRole.Guest))
-                .Concat(r.Host is not null && personIds.ContainsKey(r.Host) ? [(r.Key, r.Host, RelatedItemRole.Host)] : []))
-            .Select(x => new RelatedItemPerson { RelatedItemId = itemIds[x.Item], PersonId = personIds[x.Person], Role = x.Role })
-            .ToList();
-        await BulkInsert.AddAsync(db, itemPeople, ct);
-
-        var schedules = seed.Schedules.Select(s => new ExplainerSchedule { ExplainerSlug = s.Explainer, CadenceMonths = s.CadenceMonths, SourcePage = s.Source }).ToList();
-        await BulkInsert.AddAsync(db, schedules, ct);
-        var reviews = seed.Reviews.Select(r => new ReviewRecord
-        {
-            ExplainerSlug = r.Explainer, Kind = r.Kind, ReviewedOn = r.ReviewedOn,
-            ReviewerId = r.Reviewer is not null && personIds.TryGetValue(r.Reviewer, out var id) ? id : null,
-            Notes = r.Notes, RecordedAt = clock.GetUtcNow(), RecordedBy = "seed", SourcePage = r.Source,
-        }).ToList();
-        await BulkInsert.AddAsync(db, reviews, ct);
-
-        var at = db.Clock.GetUtcNow();
-        await BulkInsert.AddAsync(db, people.Concat<object>(items).Concat(itemPeople).Concat(schedules).Concat(reviews).Select(row => Audit.ForAdded(row, db.Actor, at)).ToList(), ct);
-        await transaction.CommitAsync(ct);
-        return people.Count + items.Count + schedules.Count + reviews.Count;
-    }
-
     public static (ISet<string> People, ISet<string> Items) Keys(string contentRoot)
     {
         var path = Path.Combine(contentRoot, SeedPath);

@@ -136,7 +136,8 @@ public static class StoreSetup
             var migrated = await StoreMigrations.MigrateAsync(db);
             // Made just now (its first migration applied by this start): seeding has nothing to look up first.
             var storeIsNew = migrated.Contains(db.Database.GetMigrations().First());
-            var added = await StoreSeeder.SeedAsync(db, await seed, services.GetRequiredService<TimeProvider>(), storeIsNew);
+            var clock = services.GetRequiredService<TimeProvider>();
+            var added = storeIsNew ? await NewStoreSeed.SeedAsync(db, await seed, clock) : await StoreSeeder.SeedAsync(db, await seed, clock);
             KeyRing.EnsureKey(services);
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Data;
+using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
@@ -33,7 +34,7 @@ public abstract class SeedingTests<TStore>(TStore store) : IClassFixture<TStore>
         var clock = new FakeTimeProvider(TestClock.Now);
         await using var db = store.NewContext(store.NewDatabase(), clock);
         await StoreMigrations.MigrateAsync(db);
-        var added = await StoreSeeder.SeedAsync(db, seed, clock, storeIsNew);
+        var added = storeIsNew ? await NewStoreSeed.SeedAsync(db, seed, clock) : await StoreSeeder.SeedAsync(db, seed, clock);
         return (added, await RowsAsync(db));
     }
 
