@@ -29,6 +29,14 @@ public static class KeyRing
         var builder = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<EditorialDbContext>();
+        // The key ring is first read (and the first key made) by the site's start-up, once the store is ready (see
+        // StoreSetup): the framework's own loader would read the store before it is migrated.
+        var loader = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == typeof(DataProtectionBuilderExtensions).Assembly);
+        if (loader is not null)
+        {
+            services.Remove(loader);
+        }
+
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
             // Every instance needs the same certificate to read the keys another one wrote.
@@ -39,8 +47,9 @@ public static class KeyRing
     }
 
     /// <summary>
-    /// Makes the first key now, while start-up holds the store's lock, so instances starting together on an empty
-    /// store all use the same key instead of each making its own.
+    /// Reads the key ring, making the first key if the store has none. On a shared store (PostgreSQL) start-up does it
+    /// while it holds the store's lock, so instances starting together on an empty store all use the same key instead
+    /// of each making its own; on SQLite, which one instance uses, just after the store is ready, beside the first requests.
     /// </summary>
     public static void EnsureKey(IServiceProvider services) =>
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector("GeneTherapyExplainers.StartUp").Protect([1]);

@@ -18,6 +18,9 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Editorial store ready; {Migrations} migrations applied, {Added} seed records added")]
     public static partial void StoreSeeded(this ILogger logger, int migrations, int added);
 
+    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "The first Data Protection key could not be made at start; the first form or sign-in will try again")]
+    public static partial void FirstKeyFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Sign-in succeeded for account {UserId} from {Client}")]
     public static partial void SignedIn(this ILogger logger, string userId, string? client);
 

@@ -119,8 +119,9 @@ public static class StoreSetup
     }
 
     /// <summary>
-    /// Creates or upgrades the database, seeds what is missing, makes the first Data Protection key, and links
-    /// explainers to people and items: all under the store's start-up lock, so instances starting together do it once.
+    /// Creates or upgrades the database, seeds what is missing, makes the first Data Protection key (see
+    /// <see cref="KeyRing.EnsureKey"/>), and links explainers to people and items: all under the store's start-up lock,
+    /// so instances starting together do it once.
     /// </summary>
     public static async Task PrepareEditorialStoreAsync(this WebApplication app)
     {
@@ -131,19 +132,40 @@ public static class StoreSetup
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
 
         var seed = Task.Run(() => StoreSeeder.ReadAsync(contentRoot));
-        await using (await StoreStartupLock.AcquireAsync(services.GetRequiredService<StoreSettings>()))
+        var settings = services.GetRequiredService<StoreSettings>();
+        var shared = settings.Provider == StoreProvider.PostgreSQL;
+        await using (await StoreStartupLock.AcquireAsync(settings))
         {
             var migrated = await StoreMigrations.MigrateAsync(db);
             // Made just now (its first migration applied by this start): seeding has nothing to look up first.
             var storeIsNew = migrated.Contains(db.Database.GetMigrations().First());
             var clock = services.GetRequiredService<TimeProvider>();
             var added = storeIsNew ? await NewStoreSeed.SeedAsync(db, await seed, clock) : await StoreSeeder.SeedAsync(db, await seed, clock);
-            KeyRing.EnsureKey(services);
+            if (shared)
+            {
+                KeyRing.EnsureKey(services);
+            }
+
             logger.StoreSeeded(migrated.Count, added);
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
             var content = await app.ContentCatalogReadyAsync();
             await SyncLinksAsync(services, content.Initial);
+        }
+
+        if (!shared)
+        {
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    KeyRing.EnsureKey(app.Services);
+                }
+                catch (Exception ex)
+                {
+                    logger.FirstKeyFailed(ex);
+                }
+            });
         }
     }
 

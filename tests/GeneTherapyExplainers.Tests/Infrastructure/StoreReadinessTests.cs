@@ -2,6 +2,7 @@ using System.Net;
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -55,6 +56,22 @@ public sealed class StoreReadinessTests
         Assert.All(services.Where(s => s is not StoreReadiness && s.GetType().Name != "GenericWebHostService"),
             s => Assert.Equal("AfterStore", s.GetType().Name));
         Assert.True(site.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ServicesStartConcurrently);
+    }
+
+    [Fact]
+    public async Task OnSqliteTheFirstKeyIsMadeOnceTheStoreIsReadyWithoutAnyRequestAskingForIt()
+    {
+        using var site = new Support.SiteFactory(Support.RepositoryPaths.Content);
+        _ = site.Server;
+        var keys = await Support.Eventually.Until(
+            async () =>
+            {
+                var count = 0;
+                await site.WithScopeAsync(async services => count = await services.GetRequiredService<Web.Data.EditorialDbContext>().DataProtectionKeys.CountAsync());
+                return count;
+            },
+            count => count > 0);
+        Assert.Equal(1, keys);
     }
 
     /// <summary>A bare site with the readiness gate where the real one has it (after routing), a page and the liveness check.</summary>
