@@ -1,42 +1,58 @@
+using GeneTherapyExplainers.Web.Infrastructure.Store;
+
 namespace GeneTherapyExplainers.Web.Infrastructure;
 
 /// <summary>
 /// Start-up in two parts side by side: the store is migrated, seeded and linked to the catalog, while the server starts
-/// listening, so that the server's own start and the first request's set-up cost no time. The host counts as started
-/// (and commands run) once the store is <see cref="Prepared"/> and the background services have started after it; every
-/// request but the liveness check waits until then (<see cref="Ready"/>).
+/// listening, so that the server's own start and the first request's set-up cost no time. Every request but the
+/// liveness check waits until the store is <see cref="Prepared"/> (and, on a shared store, until this instance hears
+/// the others' changes: <see cref="Ready"/>); background services wait for the store before they are even made, and
+/// the host counts as started (and commands run) once they have started.
 /// </summary>
 public sealed class StoreReadiness : IHostedService
 {
+    /// <summary>How long requests wait for the change feed to listen, as the feed's own start does.</summary>
+    private static readonly TimeSpan FeedWait = TimeSpan.FromSeconds(5);
+
     private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IServiceProvider services;
 
-    public StoreReadiness(IHostApplicationLifetime lifetime)
+    public StoreReadiness(IHostApplicationLifetime lifetime, IServiceProvider services)
     {
-        lifetime.ApplicationStarted.Register(() => ready.TrySetResult());
+        this.services = services;
         lifetime.ApplicationStopping.Register(() => ready.TrySetException(new OperationCanceledException("The site stopped before it was ready.")));
     }
 
     /// <summary>Completes when the store is ready; faults with the reason it could not be made ready.</summary>
     public Task Prepared => prepared.Task;
 
-    /// <summary>Completes when the site has started (the store is ready and every background service has started).</summary>
+    /// <summary>Completes when pages may be served: the store is ready and, on a shared store, the change feed listens.</summary>
     public Task Ready => ready.Task;
 
-    internal void Follow(Task preparing) => preparing.ContinueWith(
-        done =>
+    internal void Follow(Task preparing) => _ = FollowAsync(preparing);
+
+    private async Task FollowAsync(Task preparing)
+    {
+        try
         {
-            if (done.Exception is { } failure)
-            {
-                prepared.TrySetException(failure.InnerExceptions);
-                ready.TrySetException(failure.InnerExceptions);
-            }
-            else
-            {
-                prepared.TrySetResult();
-            }
-        },
-        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await preparing;
+        }
+        catch (Exception ex)
+        {
+            prepared.TrySetException(ex);
+            ready.TrySetException(ex);
+            return;
+        }
+
+        prepared.TrySetResult();
+        if (services.GetService<PostgresChangeFeed>() is { } feed)
+        {
+            await Task.WhenAny(feed.Listening, Task.Delay(FeedWait));
+        }
+
+        ready.TrySetResult();
+    }
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Prepared.WaitAsync(cancellationToken);
 
@@ -105,7 +121,7 @@ public static class StoreReadinessSetup
         return services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
     }
 
-    /// <summary>Holds each request until the site has started; if it cannot start, answers 503 while it stops.</summary>
+    /// <summary>Holds each request until the store is ready; if it cannot be, answers 503 while the site stops.</summary>
     public static WebApplication UseStoreReadiness(this WebApplication app)
     {
         var readiness = app.Services.GetRequiredService<StoreReadiness>();
