@@ -16,17 +16,20 @@ public static class ContentVersionLog
     /// <summary>Beyond this many explainers, reading every latest version at once beats asking for each explainer's.</summary>
     private const int ReadAllAbove = 500;
 
-    /// <summary>Adds a version for each explainer whose text is not its latest recorded version; returns how many were added.</summary>
-    public static async Task<int> RecordAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a version for each explainer whose text is not its latest recorded version; returns how many were added.
+    /// With <paramref name="bulk"/> (the first sync of a store made by this start) they are added in bulk however few they are.
+    /// </summary>
+    public static async Task<int> RecordAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool bulk = false, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RecordOnceAsync(db, explainers, now, ct);
+                return await RecordOnceAsync(db, explainers, now, bulk, ct);
             }
             catch (Exception ex) when (attempt < 3 && (ex is DbUpdateException update && StoreErrors.IsUniqueViolation(update)
-                || ex is System.Data.Common.DbException bulk && BulkInsert.IsUniqueViolation(bulk)))
+                || ex is System.Data.Common.DbException inBulk && BulkInsert.IsUniqueViolation(inBulk)))
             {
                 // Another instance recorded the same change at the same moment: read again and add only what is still missing.
                 db.ChangeTracker.Clear();
@@ -67,7 +70,7 @@ public static class ContentVersionLog
     public static DateTimeOffset LastChange(ContentVersion? latest, Explainer explainer) =>
         latest is not null && latest.Fingerprint == explainer.Fingerprint ? latest.ChangedAt : explainer.Modified;
 
-    private static async Task<int> RecordOnceAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> RecordOnceAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool bulk, CancellationToken ct)
     {
         var latest = await LatestAsync(db, [.. explainers.Select(e => e.Slug)], ct);
         var versions = new List<ContentVersion>();
@@ -91,7 +94,7 @@ public static class ContentVersionLog
             });
         }
 
-        if (versions.Count > BulkInsert.Above)
+        if (versions.Count > (bulk ? 0 : BulkInsert.Above))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await BulkInsert.AddAsync(db, versions, ct);

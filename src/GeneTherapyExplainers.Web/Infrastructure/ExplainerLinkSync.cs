@@ -19,10 +19,11 @@ public static class ExplainerLinkSync
     /// <summary>
     /// Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.
     /// <paramref name="firstDate"/> says when an explainer first existed, from its content (see <c>Infrastructure.ContentHistory</c>);
-    /// without it, <paramref name="today"/>.
+    /// without it, <paramref name="today"/>. With <paramref name="bulk"/> (the first sync of a store made by this start)
+    /// the new rows are added in bulk however few they are.
     /// </summary>
     public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(
-        EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, CancellationToken ct = default)
+        EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, bool bulk = false, CancellationToken ct = default)
     {
         db.Actor = "system:content";
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
@@ -75,7 +76,7 @@ public static class ExplainerLinkSync
             }
         }
 
-        await added.SaveAsync(db, ct);
+        await added.SaveAsync(db, bulk, ct);
         return UnknownKeys(changed, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
@@ -114,9 +115,9 @@ public static class ExplainerLinkSync
 
         public List<ExplainerSchedule> Schedules { get; } = [];
 
-        public async Task SaveAsync(EditorialDbContext db, CancellationToken ct)
+        public async Task SaveAsync(EditorialDbContext db, bool bulk, CancellationToken ct)
         {
-            if (Contributors.Count + Related.Count + Schedules.Count <= BulkInsert.Above)
+            if (!bulk && Contributors.Count + Related.Count + Schedules.Count <= BulkInsert.Above)
             {
                 db.AddRange(Contributors);
                 db.AddRange(Related);
@@ -126,7 +127,11 @@ public static class ExplainerLinkSync
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             await BulkInsert.AddAsync(db, Contributors, ct);
             await BulkInsert.AddAsync(db, Related, ct);
             await BulkInsert.AddAsync(db, Schedules, ct);

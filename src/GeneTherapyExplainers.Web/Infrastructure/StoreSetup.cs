@@ -150,7 +150,7 @@ public static class StoreSetup
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
             var content = await app.ContentCatalogReadyAsync();
-            await SyncLinksAsync(services, content.Initial);
+            await SyncLinksAsync(services, content.Initial, bulk: storeIsNew);
         }
 
         if (!shared)
@@ -170,7 +170,8 @@ public static class StoreSetup
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>
-    public static async Task SyncLinksAsync(IServiceProvider services, CatalogChange change)
+    /// <remarks>With <paramref name="bulk"/> (the first sync of a store made by this start) every row is added in bulk.</remarks>
+    public static async Task SyncLinksAsync(IServiceProvider services, CatalogChange change, bool bulk = false)
     {
         var db = services.GetRequiredService<EditorialDbContext>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
@@ -178,8 +179,8 @@ public static class StoreSetup
         var root = services.GetRequiredService<ContentCatalogProvider>().ContentRoot;
         var firstDates = await services.GetRequiredService<ContentHistory>().FirstDatesAsync(root, today);
         var changed = change.ChangedExplainers.Select(c => c.Explainer).ToList();
-        var problems = await ExplainerLinkSync.SyncAsync(db, changed, today, firstDates);
-        await ContentVersionLog.RecordAsync(db, changed, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var problems = await ExplainerLinkSync.SyncAsync(db, changed, today, firstDates, bulk);
+        await ContentVersionLog.RecordAsync(db, changed, services.GetRequiredService<TimeProvider>().GetUtcNow(), bulk);
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);

@@ -60,8 +60,10 @@ public abstract class ExplainerLinkSyncTests<TStore>(TStore store) : IClassFixtu
         return db;
     }
 
+    /// <summary>The rows as the database holds them (not as the context tracks them: PostgreSQL keeps times to the microsecond).</summary>
     private static async Task<List<string>> RowsAsync(EditorialDbContext db)
     {
+        db.ChangeTracker.Clear();
         var people = await db.People.ToDictionaryAsync(p => p.Id, p => p.Key);
         var items = await db.RelatedItems.ToDictionaryAsync(r => r.Id, r => r.Key);
         return
@@ -103,6 +105,30 @@ public abstract class ExplainerLinkSyncTests<TStore>(TStore store) : IClassFixtu
         Assert.Equal(expected, actual);
         Assert.Equal(smallProblems.Select(p => $"{p.Path}:{p.Line} {p.Message}"), problems.Select(p => $"{p.Path}:{p.Line} {p.Message}"));
         Assert.Equal(Count / 5, problems.Count);
+    }
+
+    [Fact]
+    public async Task AFewExplainersSyncedInBulkForANewStoreStoreWhatSavingThemStores()
+    {
+        using var content = new TempContent();
+        var explainers = Explainers(content).Take(20).ToList();
+        var firstDate = (Explainer e) => e.Published ?? Today;
+
+        await using var bulk = await SeededStoreAsync(content.Root);
+        var problems = await ExplainerLinkSync.SyncAsync(bulk, explainers, Today, firstDate, bulk: true);
+        Assert.Equal(explainers.Count, await ContentVersionLog.RecordAsync(bulk, explainers, Now, bulk: true));
+        await using var saved = await SeededStoreAsync(content.Root);
+        var savedProblems = await ExplainerLinkSync.SyncAsync(saved, explainers, Today, firstDate);
+        await ContentVersionLog.RecordAsync(saved, explainers, Now);
+
+        Assert.True(explainers.Count * 3 < BulkInsert.Above, "without the bulk flag these few would be saved");
+        var expected = await RowsAsync(saved);
+        var actual = await RowsAsync(bulk);
+        Assert.True(expected.Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal)), $"""
+            Only when saved: {string.Join("\n", expected.Except(actual))}
+            Only in bulk: {string.Join("\n", actual.Except(expected))}
+            """);
+        Assert.Equal(savedProblems.Select(p => $"{p.Path}:{p.Line} {p.Message}"), problems.Select(p => $"{p.Path}:{p.Line} {p.Message}"));
     }
 }
 
