@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GeneTherapyExplainers.Web.Pages;
 
-public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store, SiteReviews reviews) : PageModel
+public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries store) : PageModel
 {
     /// <summary>The home page introduces a few explainers; the index lists the rest by topic.</summary>
     public const int Shown = 8;
@@ -24,9 +24,10 @@ public sealed class IndexModel(ContentCatalogProvider content, EditorialQueries 
         var catalog = content.Current;
         // Shortest first: a newcomer meets the short introductions before the long reads.
         var shown = catalog.Published.OrderBy(e => e.ReadingMinutes).ThenBy(e => e.Title, StringComparer.OrdinalIgnoreCase).Take(Shown).ToList();
-        var states = await store.ReviewStatesAsync([.. shown.Select(e => e.Slug)], ct);
+        // The coverage counts every explainer's review state; the cards take theirs from the same reading.
+        var states = await store.ReviewStatesAsync(ct);
         Explainers = [.. shown.Select(e => new ExplainerCard(e, states.GetValueOrDefault(e.Slug), ShowCategory: true))];
-        Coverage = await reviews.CoverageAsync(ct);
+        Coverage = ReviewCoverage.Count(catalog, states);
         ExplainerCount = catalog.Published.Count;
         TermCount = catalog.Glossary.Count;
         HttpContext.CacheAs([PageTags.Lists, PageTags.Glossary, PageCache.DayTag, .. shown.SelectMany(PageTags.Card), .. Coverage.Tags]);
