@@ -18,15 +18,16 @@ public static class ContentVersionLog
 
     /// <summary>
     /// Adds a version for each explainer whose text is not its latest recorded version; returns how many were added.
-    /// With <paramref name="bulk"/> (the first sync of a store made by this start) they are added in bulk however few they are.
+    /// With <paramref name="newStore"/> (the first sync of a store made by this start) there is no version to read first,
+    /// and they are added in bulk however few they are.
     /// </summary>
-    public static async Task<int> RecordAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool bulk = false, CancellationToken ct = default)
+    public static async Task<int> RecordAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool newStore = false, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RecordOnceAsync(db, explainers, now, bulk, ct);
+                return await RecordOnceAsync(db, explainers, now, newStore, ct);
             }
             catch (Exception ex) when (attempt < 3 && (ex is DbUpdateException update && StoreErrors.IsUniqueViolation(update)
                 || ex is System.Data.Common.DbException inBulk && BulkInsert.IsUniqueViolation(inBulk)))
@@ -70,9 +71,9 @@ public static class ContentVersionLog
     public static DateTimeOffset LastChange(ContentVersion? latest, Explainer explainer) =>
         latest is not null && latest.Fingerprint == explainer.Fingerprint ? latest.ChangedAt : explainer.Modified;
 
-    private static async Task<int> RecordOnceAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool bulk, CancellationToken ct)
+    private static async Task<int> RecordOnceAsync(EditorialDbContext db, IReadOnlyCollection<Explainer> explainers, DateTimeOffset now, bool newStore, CancellationToken ct)
     {
-        var latest = await LatestAsync(db, [.. explainers.Select(e => e.Slug)], ct);
+        var latest = newStore ? [] : await LatestAsync(db, [.. explainers.Select(e => e.Slug)], ct);
         var versions = new List<ContentVersion>();
         foreach (var explainer in explainers)
         {
@@ -94,7 +95,7 @@ public static class ContentVersionLog
             });
         }
 
-        if (versions.Count > (bulk ? 0 : BulkInsert.Above))
+        if (versions.Count > (newStore ? 0 : BulkInsert.Above))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await BulkInsert.AddAsync(db, versions, ct);

@@ -19,20 +19,21 @@ public static class ExplainerLinkSync
     /// <summary>
     /// Syncs the explainers a catalog change added or replaced; returns the unknown keys among them.
     /// <paramref name="firstDate"/> says when an explainer first existed, from its content (see <c>Infrastructure.ContentHistory</c>);
-    /// without it, <paramref name="today"/>. With <paramref name="bulk"/> (the first sync of a store made by this start)
-    /// the new rows are added in bulk however few they are.
+    /// without it, <paramref name="today"/>. With <paramref name="newStore"/> (the first sync of a store made by this
+    /// start, which only seeding has written to) nothing is linked yet: only the seeded schedules are read, keys are read
+    /// without a query to compile, and the new rows are added in bulk however few they are.
     /// </summary>
     public static async Task<IReadOnlyList<ContentProblem>> SyncAsync(
-        EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, bool bulk = false, CancellationToken ct = default)
+        EditorialDbContext db, IReadOnlyCollection<Explainer> changed, DateOnly today, Func<Explainer, DateOnly>? firstDate = null, bool newStore = false, CancellationToken ct = default)
     {
         db.Actor = "system:content";
-        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
-        var items = await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
+        var people = newStore ? await BulkInsert.IdsByKeyAsync<Person>(db, ct) : await db.People.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Id, ct);
+        var items = newStore ? await BulkInsert.IdsByKeyAsync<RelatedItem>(db, ct) : await db.RelatedItems.AsNoTracking().ToDictionaryAsync(r => r.Key, r => r.Id, ct);
         var slugs = changed.Select(e => e.Slug).ToList();
         var all = slugs.Count > ReadAllAbove;
-        var contributors = (await db.ExplainerContributors.Where(c => all || slugs.Contains(c.ExplainerSlug)).ToListAsync(ct))
+        var contributors = newStore ? [] : (await db.ExplainerContributors.Where(c => all || slugs.Contains(c.ExplainerSlug)).ToListAsync(ct))
             .ToDictionary(c => (c.ExplainerSlug, c.Role));
-        var links = (await db.ExplainerRelated.Where(l => all || slugs.Contains(l.ExplainerSlug)).Select(l => new { l.ExplainerSlug, l.RelatedItemId }).ToListAsync(ct))
+        var links = newStore ? [] : (await db.ExplainerRelated.Where(l => all || slugs.Contains(l.ExplainerSlug)).Select(l => new { l.ExplainerSlug, l.RelatedItemId }).ToListAsync(ct))
             .Select(l => (l.ExplainerSlug, l.RelatedItemId)).ToHashSet();
         var schedules = await db.ExplainerSchedules.Where(s => all || slugs.Contains(s.ExplainerSlug)).ToDictionaryAsync(s => s.ExplainerSlug, ct);
         var added = new NewRows();
@@ -76,7 +77,7 @@ public static class ExplainerLinkSync
             }
         }
 
-        await added.SaveAsync(db, bulk, ct);
+        await added.SaveAsync(db, newStore, ct);
         return UnknownKeys(changed, people.Keys.ToHashSet(StringComparer.Ordinal), items.Keys.ToHashSet(StringComparer.Ordinal));
     }
 

@@ -150,7 +150,7 @@ public static class StoreSetup
             services.GetRequiredService<StoreStartupReport>().Record(migrated, added);
             // The catalog has been read meanwhile (see StartContentCatalog); its links need the store.
             var content = await app.ContentCatalogReadyAsync();
-            await SyncLinksAsync(services, content.Initial, bulk: storeIsNew);
+            await SyncLinksAsync(services, content.Initial, newStore: storeIsNew);
         }
 
         if (!shared)
@@ -170,8 +170,9 @@ public static class StoreSetup
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>
-    /// <remarks>With <paramref name="bulk"/> (the first sync of a store made by this start) every row is added in bulk.</remarks>
-    public static async Task SyncLinksAsync(IServiceProvider services, CatalogChange change, bool bulk = false)
+    /// <remarks>With <paramref name="newStore"/> (the first sync of a store made by this start) there is nothing to read
+    /// back but the seed, and every row is added in bulk.</remarks>
+    public static async Task SyncLinksAsync(IServiceProvider services, CatalogChange change, bool newStore = false)
     {
         var db = services.GetRequiredService<EditorialDbContext>();
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
@@ -179,8 +180,8 @@ public static class StoreSetup
         var root = services.GetRequiredService<ContentCatalogProvider>().ContentRoot;
         var firstDates = await services.GetRequiredService<ContentHistory>().FirstDatesAsync(root, today);
         var changed = change.ChangedExplainers.Select(c => c.Explainer).ToList();
-        var problems = await ExplainerLinkSync.SyncAsync(db, changed, today, firstDates, bulk);
-        await ContentVersionLog.RecordAsync(db, changed, services.GetRequiredService<TimeProvider>().GetUtcNow(), bulk);
+        var problems = await ExplainerLinkSync.SyncAsync(db, changed, today, firstDates, newStore);
+        await ContentVersionLog.RecordAsync(db, changed, services.GetRequiredService<TimeProvider>().GetUtcNow(), newStore);
         foreach (var p in problems)
         {
             logger.ContentProblem(LogLevel.Error, p.Path, p.Line, p.Column, p.Message);

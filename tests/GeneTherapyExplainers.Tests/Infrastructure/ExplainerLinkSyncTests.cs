@@ -108,15 +108,15 @@ public abstract class ExplainerLinkSyncTests<TStore>(TStore store) : IClassFixtu
     }
 
     [Fact]
-    public async Task AFewExplainersSyncedInBulkForANewStoreStoreWhatSavingThemStores()
+    public async Task TheFirstSyncOfANewStoreStoresWhatSavingTheSameExplainersStores()
     {
         using var content = new TempContent();
         var explainers = Explainers(content).Take(20).ToList();
         var firstDate = (Explainer e) => e.Published ?? Today;
 
         await using var bulk = await SeededStoreAsync(content.Root);
-        var problems = await ExplainerLinkSync.SyncAsync(bulk, explainers, Today, firstDate, bulk: true);
-        Assert.Equal(explainers.Count, await ContentVersionLog.RecordAsync(bulk, explainers, Now, bulk: true));
+        var problems = await ExplainerLinkSync.SyncAsync(bulk, explainers, Today, firstDate, newStore: true);
+        Assert.Equal(explainers.Count, await ContentVersionLog.RecordAsync(bulk, explainers, Now, newStore: true));
         await using var saved = await SeededStoreAsync(content.Root);
         var savedProblems = await ExplainerLinkSync.SyncAsync(saved, explainers, Today, firstDate);
         await ContentVersionLog.RecordAsync(saved, explainers, Now);

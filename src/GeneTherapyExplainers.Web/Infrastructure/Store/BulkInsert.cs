@@ -95,17 +95,26 @@ internal static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         string Column(string property) => sql.DelimitIdentifier(entityType.FindProperty(property)!.GetColumnName(table)!);
 
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"SELECT {Column("Key")}, {Column("Id")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
+        // Opened here if no transaction holds it open already (and then closed again).
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            ids[reader.GetString(0)] = reader.GetInt32(1);
-        }
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT {Column("Key")}, {Column("Id")} FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                ids[reader.GetString(0)] = reader.GetInt32(1);
+            }
 
-        return ids;
+            return ids;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>INSERT ... VALUES (@p0, @p1), (@p2, @p3) for <paramref name="rows"/> rows of <paramref name="columns"/> values.</summary>
