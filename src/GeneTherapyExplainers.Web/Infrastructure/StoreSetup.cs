@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using GeneTherapyExplainers.Content.Model;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Infrastructure.Store;
@@ -44,6 +43,9 @@ public sealed class StoreStartupReport
     internal void Record(IReadOnlyList<string> migrations, int added) => (AppliedMigrations, SeedRecordsAdded) = (migrations, added);
 }
 
+/// <summary>The seed file (<c>content/seed/store.yml</c>), read from the moment the store is registered.</summary>
+internal sealed record SeedFileReading(Task<StoreSeeder.SeedFile?> File);
+
 public static class StoreSetup
 {
     /// <summary>
@@ -54,6 +56,9 @@ public static class StoreSetup
     {
         var store = ReadSettings(configuration, environment);
         services.AddSingleton(store);
+        // The seed file is read from now on, beside the rest of the start (its YAML takes longer than migrating a new store).
+        var contentRoot = (configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions()).ResolveContentPath(environment.ContentRootPath);
+        services.AddSingleton(new SeedFileReading(Task.Run(() => StoreSeeder.ReadAsync(contentRoot))));
         services.AddSingleton<StoreChanges>();
         services.AddSingleton(provider => new EditorialCache(provider.GetRequiredService<StoreChanges>()));
         services.AddSingleton<StoreChangeTags>();
@@ -128,10 +133,8 @@ public static class StoreSetup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EditorialDbContext>();
-        var contentRoot = services.GetRequiredService<IOptions<SiteOptions>>().Value.ResolveContentPath(app.Environment.ContentRootPath);
         var logger = services.GetRequiredService<ILogger<EditorialDbContext>>();
-
-        var seed = Task.Run(() => StoreSeeder.ReadAsync(contentRoot));
+        var seed = services.GetRequiredService<SeedFileReading>().File;
         var settings = services.GetRequiredService<StoreSettings>();
         var shared = settings.Provider == StoreProvider.PostgreSQL;
         await using (await StoreStartupLock.AcquireAsync(settings))
