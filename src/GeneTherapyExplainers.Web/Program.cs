@@ -6,7 +6,7 @@ using GeneTherapyExplainers.Web.Pages.Feedback;
 using GeneTherapyExplainers.Web.Pages.Feeds;
 using GeneTherapyExplainers.Web.Pages.Review;
 using GeneTherapyExplainers.Web.Pages.Search;
-using GeneTherapyExplainers.Web.Reminders;
+using GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 // Commands: --help for every command, "validate" and "store copy" run without starting the site; a misspelt command
 // is refused in one line rather than taken for the site.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GeneTherapyExplainers.Web.Reminders;
+using GeneTherapyExplainers.Web.Pages.Review.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace GeneTherapyExplainers.Web.Commands;

@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
-using GeneTherapyExplainers.Web.Reminders;
+using GeneTherapyExplainers.Web.Pages.Review.Reminders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -4,13 +4,13 @@ using GeneTherapyExplainers.Tests.Support;
 using GeneTherapyExplainers.Web.Commands;
 using GeneTherapyExplainers.Web.Data;
 using GeneTherapyExplainers.Web.Data.Entities;
-using GeneTherapyExplainers.Web.Reminders;
+using GeneTherapyExplainers.Web.Pages.Review.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
-namespace GeneTherapyExplainers.Tests.Reminders;
+namespace GeneTherapyExplainers.Tests.Pages.Review.Reminders;
 
 /// <summary>
 /// Three explainers on a fixed day (Monday 7 December 2026, 09:00 UTC, just after the weekly period began at 08:00):

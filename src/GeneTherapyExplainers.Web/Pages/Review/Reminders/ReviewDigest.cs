@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using GeneTherapyExplainers.Web.Infrastructure;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>One explainer in a digest: due (or overdue) on a date, or never reviewed.</summary>
 public sealed record DigestExplainer(string Slug, string Title, DateOnly? Due);

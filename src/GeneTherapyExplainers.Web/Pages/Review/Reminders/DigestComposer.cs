@@ -1,10 +1,9 @@
 using GeneTherapyExplainers.Web.Data.Entities;
 using GeneTherapyExplainers.Web.Infrastructure;
 using GeneTherapyExplainers.Web.Pages.Feedback;
-using GeneTherapyExplainers.Web.Pages.Review;
 using Microsoft.Extensions.Options;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>Builds the digest of a period from the review workspace and the reader feedback: one for every reviewer.</summary>
 public sealed class DigestComposer(

@@ -1,7 +1,7 @@
 using GeneTherapyExplainers.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>
 /// Looks every <see cref="DigestOptions.CheckEvery"/> for reviewers who have not had this period's digest, on the

@@ -1,6 +1,6 @@
 using MailKit.Security;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>The "Digest" section of configuration: when reviewers get their digest and what counts as due.</summary>
 public sealed class DigestOptions

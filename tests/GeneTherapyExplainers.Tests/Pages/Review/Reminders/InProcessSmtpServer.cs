@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace GeneTherapyExplainers.Tests.Reminders;
+namespace GeneTherapyExplainers.Tests.Pages.Review.Reminders;
 
 /// <summary>A real SMTP server (the SmtpServer package) on a free loopback port, keeping every message it accepts.</summary>
 public sealed class InProcessSmtpServer : IDisposable

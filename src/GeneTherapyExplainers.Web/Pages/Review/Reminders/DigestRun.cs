@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>What happened to one reviewer's digest in a run.</summary>
 public enum DigestOutcome

@@ -3,7 +3,7 @@ using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 /// <summary>Where digests go: an SMTP server, or the log when none is configured.</summary>
 public interface IDigestSender

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace GeneTherapyExplainers.Web.Reminders;
+namespace GeneTherapyExplainers.Web.Pages.Review.Reminders;
 
 public static class ReminderSetup
 {
