@@ -97,6 +97,45 @@ public partial class SourceRulesTests
         Assert.True(byHand.Count == 0, "Build these with SitePaths (or asp-page):\n" + string.Join('\n', byHand));
     }
 
+    [Fact]
+    public void NoViewWritesAnAddressOfTheSiteByHand()
+    {
+        var byHand = Web.Value.Where(f => f.Path.EndsWith(".cshtml", StringComparison.Ordinal))
+            .SelectMany(f => HandWrittenAddresses(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", SourceTree.Web, f.Path))).Select(a => $"{f.Path}: {a}"))
+            .ToList();
+
+        Assert.True(byHand.Count == 0, "Link pages with asp-page (or SitePaths), files of wwwroot with ~/:\n" + string.Join('\n', byHand));
+    }
+
+    [Fact]
+    public void AHandWrittenAddressInAViewIsFoundAndEverythingElseIsLeftAlone()
+    {
+        const string View = """
+            @page "/explainers"
+            <partial name="/Pages/About/_ReviewCoverage.cshtml" />
+            <a href="/">Home</a> <a href="/glossary">Glossary</a> <img src="/media/@picture.Image" alt="">
+            <form method="get" action="/search"></form>
+            @{ var links = new[] { ("/review/audit", "Audit trail") }; }
+            <a asp-page="/Glossary/Index">Glossary</a> <a href="@SitePaths.Term("aav")">AAV</a> <a href="#main">Skip</a>
+            <a href="https://www.example.org/page">Elsewhere</a> <a href="//cdn.example.org/x">Also elsewhere</a>
+            <link rel="icon" href="~/favicon.ico"> <a href="mailto:someone@example.org">Write</a>
+            """;
+
+        Assert.Equal(["href=\"/\"", "href=\"/glossary\"", "src=\"/media/@picture.Image\"", "action=\"/search\"", "\"/review/audit\""], HandWrittenAddresses(View));
+    }
+
+    /// <summary>
+    /// Addresses of the site written out in a view: an <c>href</c>, <c>src</c> or <c>action</c> that starts with one
+    /// slash, or a string in its code that looks like a path (<c>"/review/audit"</c>). The <c>@page</c> route, page names
+    /// (<c>/Pages/…</c>, <c>asp-page="/Glossary/Index"</c>), fragments, <c>~/</c> and other sites are not addresses built here.
+    /// </summary>
+    private static List<string> HandWrittenAddresses(string view) =>
+        [.. view.Split('\n').Where(line => !line.TrimStart().StartsWith("@page", StringComparison.Ordinal))
+            .SelectMany(line => HandWrittenAddress().Matches(line).Select(m => m.Value))];
+
+    [GeneratedRegex(@"\b(?:href|src|action|formaction)\s*=\s*""/(?!/)[^""]*""|(?<![\w-]\s*=\s*)""/[a-z][^""\s]*""")]
+    private static partial Regex HandWrittenAddress();
+
     // "/explainers/" + slug, $"/glossary/{key}", href="/people/@key": a page's address put together where it is used.
     [GeneratedRegex(@"""/(?:explainers|glossary|people|review|editors|feedback)/[^""\n]*""\s*\+|\$""/(?:explainers|glossary|people|review|editors|feedback)[/?][^""\n]*\{|href=""/[^""\n]*@")]
     private static partial Regex HandBuiltPath();

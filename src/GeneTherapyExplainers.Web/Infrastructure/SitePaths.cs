@@ -4,12 +4,26 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 /// The address of every page that carries a key or a page number, built here and nowhere else: links, redirects,
 /// feeds, the sitemap, structured data and search results all ask for them (absolute ones through
 /// <see cref="SiteUrls.Absolute"/>). They have the shapes of the pages' <c>@page</c> routes; a test requests each.
+/// Views link pages without a key with <c>asp-page</c>; the few fixed addresses here are for code that has no page to
+/// name (an endpoint, the media folder) or no request to build one from (the digest e-mail).
 /// </summary>
 public static class SitePaths
 {
     public const string Explainers = "/explainers";
     public const string Glossary = "/glossary";
     public const string ReviewFeedbackList = "/review/feedback";
+
+    public const string Search = "/search";
+
+    public const string ReviewDashboard = "/review";
+
+    public const string Account = "/account";
+
+    /// <summary>The Atom feed (an endpoint of its own, not a page).</summary>
+    public const string Feed = "/feed.atom";
+
+    /// <summary>Where the content folder's <c>media/</c> is served.</summary>
+    public const string MediaFolder = "/media";
 
     public static string Explainer(string slug) => $"/explainers/{slug}";
 
@@ -33,7 +47,13 @@ public static class SitePaths
     /// <summary>A page of the list of a person's explainers, on their profile.</summary>
     public static string PersonExplainers(string key, int page) => page == 1 ? Person(key) : $"{Person(key)}?page={page}#explainers";
 
+    /// <summary>The feedback form about a page (<c>explainers/{slug}</c>, <c>glossary/{key}</c>); a mistake report when <paramref name="report"/>.</summary>
+    public static string FeedbackForm(string about, bool report = false) => $"/feedback/{about}{(report ? "?report=true" : "")}";
+
     public static string Preview(string slug) => $"/editors/preview/{slug}";
+
+    /// <summary>An image of the content folder's <c>media/</c>, by its file name.</summary>
+    public static string Media(string file) => $"{MediaFolder}/{file}";
 
     public static string Sitemap(int part) => $"/sitemap-{part}.xml";
 

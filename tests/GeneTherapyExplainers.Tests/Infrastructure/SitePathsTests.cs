@@ -18,7 +18,7 @@ public class SitePathsTests(TestSiteFixture fixture) : IClassFixture<TestSiteFix
             SitePaths.Explainers, SitePaths.Explainer(Slug), SitePaths.ExplainerHistory(Slug), SitePaths.ExplainerReviews(Slug),
             SitePaths.Category("advanced-therapy"), SitePaths.Glossary, SitePaths.Term("aav"), SitePaths.TermUsedIn("aav", 1),
             SitePaths.GlossaryEntry("aav"), SitePaths.Person("georgios-anagas"), SitePaths.PersonExplainers("georgios-anagas", 1),
-            SitePaths.Sitemap(1),
+            SitePaths.Sitemap(1), SitePaths.Feed, SitePaths.Search,
         ];
 
         foreach (var path in paths)
@@ -36,7 +36,7 @@ public class SitePathsTests(TestSiteFixture fixture) : IClassFixture<TestSiteFix
             SitePaths.Preview(Slug), SitePaths.ReviewExplainer(Slug), SitePaths.ReviewChangesSince(Slug, 1), SitePaths.ReviewRelated(Slug),
             SitePaths.ReviewFeedback(), SitePaths.ReviewFeedback("explainers/" + Slug), SitePaths.ReviewFeedbackItem(1),
             SitePaths.ReviewItem("feng-shank3-interview"), SitePaths.NewReviewItem(), SitePaths.NewReviewItem(Slug),
-            SitePaths.ReviewPerson("georgios-anagas"),
+            SitePaths.ReviewPerson("georgios-anagas"), SitePaths.ReviewDashboard, SitePaths.Account,
         ];
         using var client = fixture.Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
@@ -55,5 +55,13 @@ public class SitePathsTests(TestSiteFixture fixture) : IClassFixture<TestSiteFix
         Assert.Equal("/explainers/x/history?page=2", SitePaths.ExplainerHistory("x", 2));
         Assert.Equal("/explainers?category=big-topic&page=3", SitePaths.Category("big-topic", 3));
         Assert.Equal("/glossary/aav?page=2#used-in", SitePaths.TermUsedIn("aav", 2));
+    }
+
+    [Fact]
+    public void AMistakeReportIsTheFeedbackFormAskedForAReportAndAnImageIsUnderTheMediaFolder()
+    {
+        // The form itself is requested (over HTTPS, which its antiforgery cookie needs) by ReaderFeedbackTests.
+        Assert.Equal("/feedback/explainers/x?report=true", SitePaths.FeedbackForm("explainers/x", report: true));
+        Assert.Equal("/media/x.svg", SitePaths.Media("x.svg"));
     }
 }

@@ -82,7 +82,7 @@ public sealed class SignInModel(
         await signIn.SignInWithClaimsAsync(user, Accounts.SessionProperties(clock, options.Value), []);
         logger.SignedIn(user.Id, client);
         var roles = await users.GetRolesAsync(user);
-        var home = roles.Contains(SiteRoles.Reviewer) ? "/review" : "/editors/content-health";
+        var home = Url.Page(roles.Contains(SiteRoles.Reviewer) ? "/Review/Index" : "/Editors/ContentHealth")!;
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
 

@@ -10,7 +10,11 @@ namespace GeneTherapyExplainers.Web.Pages.Feedback;
 /// <summary>What the end of an explainer or glossary page needs to offer feedback: a plain link, no form that posts.</summary>
 public sealed record FeedbackPrompt(FeedbackPage Page, string Key)
 {
-    public string FormPath => "/feedback" + ReaderFeedback.PathOf(Page, Key);
+    public string FormPath => SitePaths.FeedbackForm(About);
+
+    public string ReportPath => SitePaths.FeedbackForm(About, report: true);
+
+    private string About => ReaderFeedback.PathOf(Page, Key).TrimStart('/');
 }
 
 /// <summary>

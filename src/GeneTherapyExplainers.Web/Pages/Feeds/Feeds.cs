@@ -16,7 +16,7 @@ public static class Feeds
 
     public static WebApplication MapFeeds(this WebApplication app)
     {
-        app.MapGet("/feed.atom", AtomAsync);
+        app.MapGet(SitePaths.Feed, AtomAsync);
         app.MapGet("/sitemap.xml", SitemapAsync);
         app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync);
         app.MapGet("/robots.txt", (SiteUrls urls, HttpContext context) => Cached(context, ["robots"], Results.Text(
@@ -61,9 +61,9 @@ public static class Feeds
         {
             writer.WriteStartElement("feed", AtomNamespace);
             writer.WriteElementString("title", AtomNamespace, "Gene Therapy Explainers: new and newly reviewed explainers");
-            writer.WriteElementString("id", AtomNamespace, urls.Absolute("/feed.atom"));
+            writer.WriteElementString("id", AtomNamespace, urls.Absolute(SitePaths.Feed));
             writer.WriteElementString("updated", AtomNamespace, Stamp(dated.Count > 0 ? dated.Max(d => d.Updated) : store.Today));
-            Link(writer, urls.Absolute("/feed.atom"), "self");
+            Link(writer, urls.Absolute(SitePaths.Feed), "self");
             Link(writer, urls.Absolute(SitePaths.Explainers), "alternate");
             writer.WriteStartElement("author", AtomNamespace);
             writer.WriteElementString("name", AtomNamespace, "Gene Therapy Explainers");

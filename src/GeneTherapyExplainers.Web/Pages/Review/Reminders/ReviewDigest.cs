@@ -67,8 +67,8 @@ public sealed record ReviewDigest(
         }
 
         Line();
-        Line($"The review dashboard: {Link("/review")}");
-        Line($"You get this because you are a reviewer. Turn it off on your account page: {Link("/account")}");
+        Line($"The review dashboard: {Link(SitePaths.ReviewDashboard)}");
+        Line($"You get this because you are a reviewer. Turn it off on your account page: {Link(SitePaths.Account)}");
         return text.ToString();
     }
 
