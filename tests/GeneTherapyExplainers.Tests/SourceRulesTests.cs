@@ -21,6 +21,19 @@ public partial class SourceRulesTests
     }
 
     [Fact]
+    public void TheStoreUsesNothingElseOfTheSiteAndItsPlumbingOnlyTheStore()
+    {
+        const string Data = SourceTree.Web + ".Data";
+        const string Store = SourceTree.Web + ".Infrastructure.Store";
+        var reaching = SourceTree.Uses(Web.Value)
+            .Where(u => (u.From.StartsWith(Data, StringComparison.Ordinal) || u.From == Store) && !u.To.StartsWith(Data, StringComparison.Ordinal))
+            .Select(u => $"{u.Path} uses {u.To} ({string.Join(", ", u.Names)})")
+            .ToList();
+
+        Assert.True(reaching.Count == 0, "Data/ is the store itself and Infrastructure/Store its plumbing: give what they need a seam instead:\n" + string.Join('\n', reaching));
+    }
+
+    [Fact]
     public void ACircleOfNamespacesIsReportedWithTheFilesThatMakeIt()
     {
         var files = SourceTree.Parse(new Dictionary<string, string>
