@@ -4,7 +4,7 @@ using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure.Store;
 
 /// <summary>
 /// SQLite stores made before the migrations were generated: by three hand-written migrations, whose SQL is kept in

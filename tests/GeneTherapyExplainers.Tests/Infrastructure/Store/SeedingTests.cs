@@ -5,7 +5,7 @@ using GeneTherapyExplainers.Web.Infrastructure.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure.Store;
 
 /// <summary>A store made by this start is seeded in bulk, and holds exactly what seeding by saves stores.</summary>
 public abstract class SeedingTests<TStore>(TStore store) : IClassFixture<TStore>

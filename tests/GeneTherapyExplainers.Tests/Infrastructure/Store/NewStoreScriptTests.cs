@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace GeneTherapyExplainers.Tests.Data;
+namespace GeneTherapyExplainers.Tests.Infrastructure.Store;
 
 /// <summary>A new SQLite store is made by one script: today's migrations, making the store they make one by one.</summary>
 public sealed class NewStoreScriptTests : IDisposable
