@@ -6,8 +6,8 @@ namespace GeneTherapyExplainers.Web.Infrastructure;
 /// Start-up in two parts side by side: the store is migrated, seeded and linked to the catalog, while the server starts
 /// listening, so that the server's own start and the first request's set-up cost no time. Every request but the
 /// liveness check waits until the store is <see cref="Prepared"/> (and, on a shared store, until this instance hears
-/// the others' changes: <see cref="Ready"/>); background services wait for the store before they are even made, and
-/// the host counts as started (and commands run) once they have started.
+/// the others' changes: <see cref="Ready"/>); background services wait for the store and its first key before they
+/// are even made, and the host counts as started (and commands run) once they have started.
 /// </summary>
 public sealed class StoreReadiness : IHostedService
 {
@@ -17,6 +17,7 @@ public sealed class StoreReadiness : IHostedService
     private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IServiceProvider services;
+    private Task firstKey = Task.CompletedTask;
 
     public StoreReadiness(IHostApplicationLifetime lifetime, IServiceProvider services)
     {
@@ -30,7 +31,11 @@ public sealed class StoreReadiness : IHostedService
     /// <summary>Completes when pages may be served: the store is ready and, on a shared store, the change feed listens.</summary>
     public Task Ready => ready.Task;
 
-    internal void Follow(Task preparing) => _ = FollowAsync(preparing);
+    internal void Follow(Task preparing, Task? firstKey = null)
+    {
+        this.firstKey = firstKey ?? Task.CompletedTask;
+        _ = FollowAsync(preparing);
+    }
 
     private async Task FollowAsync(Task preparing)
     {
@@ -54,7 +59,17 @@ public sealed class StoreReadiness : IHostedService
         ready.TrySetResult();
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Prepared.WaitAsync(cancellationToken);
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => PreparedWithKeyAsync(cancellationToken);
+
+    /// <summary>
+    /// The store is ready and its first key made (on SQLite beside the first requests; making it never fails): the host
+    /// has started, and background services start, only then, so nothing else writes to the store meanwhile.
+    /// </summary>
+    private async Task PreparedWithKeyAsync(CancellationToken cancellationToken)
+    {
+        await Prepared.WaitAsync(cancellationToken);
+        await firstKey.WaitAsync(cancellationToken);
+    }
 
     Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -68,7 +83,7 @@ public sealed class StoreReadiness : IHostedService
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await store.Prepared.WaitAsync(cancellationToken);
+            await store.PreparedWithKeyAsync(cancellationToken);
             service = create();
             await service.StartAsync(cancellationToken);
         }

@@ -119,8 +119,33 @@ public static class StoreSetup
     public static Task StartEditorialStore(this WebApplication app)
     {
         var preparing = Task.Run(app.PrepareEditorialStoreAsync);
-        app.Services.GetRequiredService<StoreReadiness>().Follow(preparing);
-        return preparing;
+        var firstKey = MakeFirstKeyAsync(app, preparing);
+        app.Services.GetRequiredService<StoreReadiness>().Follow(preparing, firstKey);
+        return firstKey;
+    }
+
+    /// <summary>
+    /// On SQLite, which one instance uses, the first Data Protection key (see <see cref="KeyRing.EnsureKey"/>) is made
+    /// once the store is ready, beside the first requests: a request that needs it waits for it in the key ring. The host
+    /// counts as started, and commands run, only once it is made, so that nothing else writes to the store meanwhile.
+    /// On PostgreSQL it was made under the start-up lock already.
+    /// </summary>
+    private static async Task MakeFirstKeyAsync(WebApplication app, Task preparing)
+    {
+        await preparing;
+        if (app.Services.GetRequiredService<StoreSettings>().Provider == StoreProvider.PostgreSQL)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Run(() => KeyRing.EnsureKey(app.Services));
+        }
+        catch (Exception ex)
+        {
+            app.Services.GetRequiredService<ILogger<EditorialDbContext>>().FirstKeyFailed(ex);
+        }
     }
 
     /// <summary>
@@ -156,20 +181,6 @@ public static class StoreSetup
             await SyncLinksAsync(services, content.Initial, newStore: storeIsNew);
         }
 
-        if (!shared)
-        {
-            _ = Task.Run(() =>
-            {
-                try
-                {
-                    KeyRing.EnsureKey(app.Services);
-                }
-                catch (Exception ex)
-                {
-                    logger.FirstKeyFailed(ex);
-                }
-            });
-        }
     }
 
     /// <summary>Runs the front-matter sync for the explainers a catalog change touched and publishes their problems.</summary>
