@@ -185,7 +185,7 @@ public static class ContentCatalogExtensions
 
         var media = Path.Combine(contentRoot, "media");
         Directory.CreateDirectory(media);
-        app.UseStaticFiles(Delivery.Cached(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = "/media" }));
+        app.UseStaticFiles(Delivery.Cached(new StaticFileOptions { FileProvider = new PhysicalFileProvider(media), RequestPath = SitePaths.MediaFolder }));
         return app;
     }
 }

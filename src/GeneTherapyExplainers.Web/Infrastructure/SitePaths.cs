@@ -65,7 +65,16 @@ public static class SitePaths
     public static string ReviewRelated(string slug) => $"/review/explainers/{slug}/related";
 
     /// <summary>The feedback list, all of it or about one page (<c>explainers/{slug}</c>, <c>glossary/{key}</c>).</summary>
-    public static string ReviewFeedback(string? about = null) => about is null ? ReviewFeedbackList : $"{ReviewFeedbackList}?about={about}";
+    public static string ReviewFeedback(string? about = null, bool handled = false) => (about, handled) switch
+    {
+        ({ Length: > 0 } page, true) => $"{ReviewFeedbackList}?about={About(page)}&show=handled",
+        (_, true) => $"{ReviewFeedbackList}?show=handled",
+        ({ Length: > 0 } page, false) => $"{ReviewFeedbackList}?about={About(page)}",
+        _ => ReviewFeedbackList,
+    };
+
+    /// <summary>The page feedback is about, as a query value: escaped, its slashes kept readable.</summary>
+    private static string About(string page) => Uri.EscapeDataString(page).Replace("%2F", "/", StringComparison.Ordinal);
 
     public static string ReviewFeedbackItem(long id) => $"{ReviewFeedbackList}/{id}";
 

@@ -34,7 +34,7 @@ public class SitePathsTests(TestSiteFixture fixture) : IClassFixture<TestSiteFix
         string[] paths =
         [
             SitePaths.Preview(Slug), SitePaths.ReviewExplainer(Slug), SitePaths.ReviewChangesSince(Slug, 1), SitePaths.ReviewRelated(Slug),
-            SitePaths.ReviewFeedback(), SitePaths.ReviewFeedback("explainers/" + Slug), SitePaths.ReviewFeedbackItem(1),
+            SitePaths.ReviewFeedback(), SitePaths.ReviewFeedback("explainers/" + Slug), SitePaths.ReviewFeedback("explainers/" + Slug, handled: true), SitePaths.ReviewFeedback(handled: true), SitePaths.ReviewFeedbackItem(1),
             SitePaths.ReviewItem("feng-shank3-interview"), SitePaths.NewReviewItem(), SitePaths.NewReviewItem(Slug),
             SitePaths.ReviewPerson("georgios-anagas"), SitePaths.ReviewDashboard, SitePaths.Account,
         ];

@@ -46,13 +46,7 @@ public sealed class FeedbackModel(FeedbackWorkspace feedback, ContentCatalogProv
 
     public string TitleOf(FeedbackPage page, string key) => FeedbackWorkspace.TitleOf(content.Current, page, key);
 
-    public string Link(bool handled) => SitePaths.ReviewFeedbackList + (handled, PageFilter) switch
-    {
-        (true, { Length: > 0 } p) => $"?about={Uri.EscapeDataString(p)}&show=handled",
-        (true, _) => "?show=handled",
-        (false, { Length: > 0 } p) => $"?about={Uri.EscapeDataString(p)}",
-        _ => "",
-    };
+    public string Link(bool handled) => SitePaths.ReviewFeedback(PageFilter, handled);
 
     private static (FeedbackPage, string)? Parse(string value)
     {
