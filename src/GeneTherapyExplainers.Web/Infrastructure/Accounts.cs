@@ -91,9 +91,9 @@ public static class Accounts
             o.Cookie.Path = "/";
             o.ExpireTimeSpan = options.IdleTimeout;
             o.SlidingExpiration = true;
-            o.LoginPath = "/account/sign-in";
-            o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/account/sign-in";
+            o.LoginPath = SitePaths.SignIn;
+            o.LogoutPath = SitePaths.SignOut;
+            o.AccessDeniedPath = SitePaths.SignIn;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -178,8 +178,8 @@ public static class Accounts
     /// cached, never compressed, never indexed, forms over HTTPS only.
     /// </summary>
     public static bool IsPrivatePath(PathString path) =>
-        path.StartsWithSegments("/review") || path.StartsWithSegments("/account") || path.StartsWithSegments("/editors")
-        || path.StartsWithSegments("/feedback");
+        path.StartsWithSegments(SitePaths.ReviewDashboard) || path.StartsWithSegments(SitePaths.Account) || path.StartsWithSegments(SitePaths.Editors)
+        || path.StartsWithSegments(SitePaths.FeedbackFolder);
 
     public static IApplicationBuilder UseNoStoreForPrivatePages(this IApplicationBuilder app) => app.Use((context, next) =>
     {

@@ -25,6 +25,23 @@ public static class SitePaths
     /// <summary>Where the content folder's <c>media/</c> is served.</summary>
     public const string MediaFolder = "/media";
 
+    public const string Home = "/";
+
+    public const string EditorialStandards = "/editorial-standards";
+
+    public const string SignIn = "/account/sign-in";
+
+    public const string SignOut = "/account/sign-out";
+
+    /// <summary>The editors' pages (content health, previews): private, like the review workspace and accounts.</summary>
+    public const string Editors = "/editors";
+
+    /// <summary>Where the reader's feedback form lives (<see cref="FeedbackForm"/>): private, never cached or indexed.</summary>
+    public const string FeedbackFolder = "/feedback";
+
+    /// <summary>The sitemap, or the index of its parts (<see cref="Sitemap(int)"/>) on a large site.</summary>
+    public const string SitemapIndex = "/sitemap.xml";
+
     public static string Explainer(string slug) => $"/explainers/{slug}";
 
     public static string ExplainerHistory(string slug, int page = 1) => Paged($"/explainers/{slug}/history", page);
@@ -48,9 +65,9 @@ public static class SitePaths
     public static string PersonExplainers(string key, int page) => page == 1 ? Person(key) : $"{Person(key)}?page={page}#explainers";
 
     /// <summary>The feedback form about a page (<c>explainers/{slug}</c>, <c>glossary/{key}</c>); a mistake report when <paramref name="report"/>.</summary>
-    public static string FeedbackForm(string about, bool report = false) => $"/feedback/{about}{(report ? "?report=true" : "")}";
+    public static string FeedbackForm(string about, bool report = false) => $"{FeedbackFolder}/{about}{(report ? "?report=true" : "")}";
 
-    public static string Preview(string slug) => $"/editors/preview/{slug}";
+    public static string Preview(string slug) => $"{Editors}/preview/{slug}";
 
     /// <summary>An image of the content folder's <c>media/</c>, by its file name.</summary>
     public static string Media(string file) => $"{MediaFolder}/{file}";

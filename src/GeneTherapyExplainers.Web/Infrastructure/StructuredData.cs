@@ -39,7 +39,7 @@ public static class StructuredData
             ["publisher"] = Publisher(urls),
             ["audience"] = new Dictionary<string, object?> { ["@type"] = "MedicalAudience", ["audienceType"] = "Patient" },
             ["about"] = new Dictionary<string, object?> { ["@type"] = "MedicalTherapy", ["name"] = e.Title },
-            ["publishingPrinciples"] = urls.Absolute("/editorial-standards"),
+            ["publishingPrinciples"] = urls.Absolute(SitePaths.EditorialStandards),
             ["mentions"] = e.KeyTerms.Select(t => Term(t, urls)).ToList(),
         });
     }

@@ -9,7 +9,7 @@ public static class Feeds
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private static readonly string[] FixedPages = ["/", "/explainers", "/glossary", "/editorial-standards"];
+    private static readonly string[] FixedPages = [SitePaths.Home, SitePaths.Explainers, SitePaths.Glossary, SitePaths.EditorialStandards];
 
     /// <summary>The feed announces the newest and the most recently reviewed explainers, not the whole site.</summary>
     public const int FeedEntries = 50;
@@ -17,10 +17,10 @@ public static class Feeds
     public static WebApplication MapFeeds(this WebApplication app)
     {
         app.MapGet(SitePaths.Feed, AtomAsync);
-        app.MapGet("/sitemap.xml", SitemapAsync);
+        app.MapGet(SitePaths.SitemapIndex, SitemapAsync);
         app.MapGet("/sitemap-{part:int}.xml", SitemapPartAsync);
         app.MapGet("/robots.txt", (SiteUrls urls, HttpContext context) => Cached(context, ["robots"], Results.Text(
-            $"User-agent: *\nDisallow: /review\nDisallow: /editors\nDisallow: /account\nDisallow: /search\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
+            $"User-agent: *\nDisallow: {SitePaths.ReviewDashboard}\nDisallow: {SitePaths.Editors}\nDisallow: {SitePaths.Account}\nDisallow: {SitePaths.Search}\n\nSitemap: {urls.Absolute(SitePaths.SitemapIndex)}\n",
             "text/plain; charset=utf-8")));
         return app;
     }
