@@ -54,10 +54,11 @@ public static class StoreSetup
     /// </summary>
     public static IServiceCollection AddEditorialStore(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var store = ReadSettings(configuration, environment);
+        var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        var store = ReadSettings(configuration, site, environment);
         services.AddSingleton(store);
         // The seed file is read from now on, beside the rest of the start (its YAML takes longer than migrating a new store).
-        var contentRoot = (configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions()).ResolveContentPath(environment.ContentRootPath);
+        var contentRoot = site.ResolveContentPath(environment.ContentRootPath);
         services.AddSingleton(new SeedFileReading(Task.Run(() => StoreSeeder.ReadAsync(contentRoot))));
         services.AddSingleton<StoreChanges>();
         services.AddSingleton(provider => new EditorialCache(provider.GetRequiredService<StoreChanges>()));
@@ -90,7 +91,7 @@ public static class StoreSetup
     }
 
     /// <summary>The configured database; without a connection string, SQLite in the data folder.</summary>
-    private static StoreSettings ReadSettings(IConfiguration configuration, IWebHostEnvironment environment)
+    private static StoreSettings ReadSettings(IConfiguration configuration, SiteOptions site, IWebHostEnvironment environment)
     {
         var provider = StoreProviders.Parse(configuration["Store:Provider"]);
         var connection = configuration.GetConnectionString("Editorial");
@@ -106,7 +107,6 @@ public static class StoreSetup
                 + "ConnectionStrings__Editorial=\"Host=db.example.org;Database=gte;Username=gte;Password=...\".");
         }
 
-        var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
         var database = Path.Combine(site.ResolveDataPath(environment.ContentRootPath), "editorial.db");
         DataFolder.EnsurePrivateDatabase(database);
         return new(provider, $"Data Source={database}");
