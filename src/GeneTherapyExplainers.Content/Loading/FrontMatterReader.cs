@@ -66,9 +66,17 @@ internal static class FrontMatterReader
             return null;
         }
 
-        // Every event is read once first, for where each key sits; a syntax error is reported and its line left out, so
-        // the next one is found in the same pass.
+        // Front matter in the plain shape of the authoring guide is read without YAML's machinery. Anything else is
+        // read event by event, first for where each key sits; a syntax error is reported and its line left out, so the
+        // next one is found in the same pass.
         var lines = yaml.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        return PlainFrontMatter.TryRead<T>(lines, lineOffset) ?? ReadYaml<T>(lines, lineOffset, path, problems);
+    }
+
+    /// <summary>Reads front matter lines with the full YAML reader, which words every problem it finds.</summary>
+    internal static FrontMatter<T>? ReadYaml<T>(string[] lines, int lineOffset, string path, List<ContentProblem> problems)
+        where T : class, new()
+    {
         var before = problems.Count;
         var events = new List<ParsingEvent>();
         var locations = ReadLocations(lines, lineOffset, path, problems, events);

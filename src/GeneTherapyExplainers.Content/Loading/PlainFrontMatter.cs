@@ -1,0 +1,456 @@
+using System.Globalization;
+using System.Reflection;
+using GeneTherapyExplainers.Content.Model;
+
+namespace GeneTherapyExplainers.Content.Loading;
+
+/// <summary>
+/// Reads front matter written in the plain shape the authoring guide shows (keys, one-line values, block lists, lists in
+/// brackets, lists of small mappings) without a YAML library, several times faster. Anything outside that shape, and
+/// anything that would not read cleanly into the typed class, is declined: the full YAML reader then reads the file and
+/// words every problem. Where both read a file, they give the same value and the same locations (tested).
+/// </summary>
+internal static class PlainFrontMatter
+{
+    /// <summary>The typed value and the locations, or null to leave the file to the full reader.</summary>
+    public static FrontMatter<T>? TryRead<T>(string[] lines, int lineOffset)
+        where T : class, new()
+    {
+        var reader = new LineReader(lines, lineOffset);
+        if (!reader.Next() || reader.Indent != 0)
+        {
+            return null;
+        }
+
+        var root = reader.Mapping(0, "");
+        if (root is null || reader.Next())
+        {
+            return null;
+        }
+
+        return Binder<T>.Bind(root) is { } value ? new FrontMatter<T>(value, reader.Locations) : null;
+    }
+
+    private abstract record Node;
+
+    private sealed record Scalar(string Value, bool Plain) : Node;
+
+    private sealed record Sequence(List<Node> Items) : Node;
+
+    private sealed record Mapping(List<(string Key, Node Value)> Entries) : Node;
+
+    /// <summary>Walks the lines by indentation. Every method returns null, and the whole read is declined, at anything unusual.</summary>
+    private sealed class LineReader(string[] lines, int lineOffset)
+    {
+        private int index = -1;
+        private bool pending;
+
+        public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The current line, with a list item's dash blanked once its mapping starts.</summary>
+        private string Text { get; set; } = "";
+
+        public int Indent { get; private set; }
+
+        /// <summary>Moves to the next line that holds something (blank and comment lines are skipped); false at the end.</summary>
+        public bool Next()
+        {
+            if (pending)
+            {
+                return true;
+            }
+
+            while (++index < lines.Length)
+            {
+                var line = lines[index];
+                var indent = 0;
+                while (indent < line.Length && line[indent] == ' ')
+                {
+                    indent++;
+                }
+
+                if (indent == line.Length || line[indent] == '#')
+                {
+                    continue;
+                }
+
+                Text = line;
+                Indent = indent;
+                pending = true;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void Take() => pending = false;
+
+        private SourceLocation At(int column) => new(index + 1 + lineOffset, column + 1);
+
+        public Mapping? Mapping(int indent, string path)
+        {
+            var entries = new List<(string, Node)>();
+            while (Next() && Indent >= indent)
+            {
+                if (Indent > indent || IsItem(Text, Indent))
+                {
+                    return null;
+                }
+
+                var colon = Text.IndexOf(':', indent);
+                if (colon < 0 || !IsKey(Text.AsSpan(indent, colon - indent)) || (colon + 1 < Text.Length && Text[colon + 1] != ' '))
+                {
+                    return null;
+                }
+
+                var key = Text[indent..colon];
+                if (entries.Exists(e => e.Item1 == key))
+                {
+                    return null;
+                }
+
+                var keyPath = path.Length == 0 ? key : $"{path}.{key}";
+                Locations[keyPath] = At(indent);
+                var value = Value(colon + 1, indent, keyPath);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                entries.Add((key, value));
+            }
+
+            return entries.Count == 0 ? null : new Mapping(entries);
+        }
+
+        /// <summary>What follows a key's colon: a value on the same line, or a block list or mapping on the lines below.</summary>
+        private Node? Value(int from, int indent, string path)
+        {
+            var at = Skip(Text, from);
+            if (at < Text.Length)
+            {
+                var inline = Inline(at, path);
+                Take();
+                return inline is not null && !(Next() && Indent > indent) ? inline : null;
+            }
+
+            Take();
+            if (!Next())
+            {
+                return null;
+            }
+
+            if (IsItem(Text, Indent) && Indent >= indent)
+            {
+                return Sequence(Indent, path);
+            }
+
+            return Indent > indent ? Mapping(Indent, path) : null;
+        }
+
+        private Sequence? Sequence(int indent, string path)
+        {
+            var items = new List<Node>();
+            while (Next() && Indent == indent && IsItem(Text, indent))
+            {
+                var itemPath = $"{path}[{items.Count}]";
+                var at = Skip(Text, indent + 1);
+                if (at >= Text.Length || IsItem(Text, at))
+                {
+                    return null;
+                }
+
+                var colon = KeyEnd(Text, at);
+                Node? item;
+                if (colon > 0)
+                {
+                    // "- title: ..." starts a mapping whose keys line up with "title"; the dash is blanked so it reads as one.
+                    Locations.TryAdd(itemPath, At(at));
+                    Text = new string(' ', at) + Text[at..];
+                    Indent = at;
+                    item = Mapping(at, itemPath);
+                }
+                else
+                {
+                    item = Inline(at, itemPath);
+                    Take();
+                    if (Next() && Indent > indent)
+                    {
+                        return null;
+                    }
+                }
+
+                if (item is null)
+                {
+                    return null;
+                }
+
+                items.Add(item);
+            }
+
+            return Next() && Indent > indent ? null : new Sequence(items);
+        }
+
+        /// <summary>A value on one line: quoted, plain, or a list in brackets.</summary>
+        private Node? Inline(int at, string path)
+        {
+            var text = Text;
+            var end = text.Length;
+            while (end > at && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            Locations.TryAdd(path, At(at));
+            var c = text[at];
+            if (c == '[')
+            {
+                return text[end - 1] == ']' ? Flow(at + 1, end - 1, path) : null;
+            }
+
+            if (c is '"' or '\'')
+            {
+                return end - at >= 2 && text[end - 1] == c && Quoted(text.AsSpan(at + 1, end - at - 2), c) is { } quoted
+                    ? new Scalar(quoted, false)
+                    : null;
+            }
+
+            var value = text[at..end];
+            return IsPlain(value, flow: false) ? new Scalar(value, true) : null;
+        }
+
+        /// <summary>A list in brackets on one line, of plain words such as glossary keys.</summary>
+        private Sequence? Flow(int from, int to, string path)
+        {
+            var items = new List<Node>();
+            var at = Skip(Text, from);
+            while (at < to)
+            {
+                var comma = Text.IndexOf(',', at, to - at);
+                var end = comma < 0 ? to : comma;
+                var last = end;
+                while (last > at && Text[last - 1] == ' ')
+                {
+                    last--;
+                }
+
+                var value = Text[at..last];
+                if (!IsPlain(value, flow: true))
+                {
+                    return null;
+                }
+
+                Locations.TryAdd($"{path}[{items.Count}]", At(at));
+                items.Add(new Scalar(value, true));
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                at = Skip(Text, comma + 1);
+                if (at >= to)
+                {
+                    return null; // a trailing comma
+                }
+            }
+
+            return new Sequence(items);
+        }
+    }
+
+    private static int Skip(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    private static bool IsItem(string text, int at) => text[at] == '-' && (at + 1 == text.Length || text[at + 1] == ' ');
+
+    /// <summary>A key such as <c>keyTerms</c>: a letter, then letters, digits, hyphens or underscores.</summary>
+    private static bool IsKey(ReadOnlySpan<char> key)
+    {
+        if (key.IsEmpty || !char.IsAsciiLetter(key[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where a list item's "key:" ends, if the item opens a mapping; else -1.</summary>
+    private static int KeyEnd(string text, int at)
+    {
+        var colon = text.IndexOf(':', at);
+        return colon > at && (colon + 1 == text.Length || text[colon + 1] == ' ') && IsKey(text.AsSpan(at, colon - at)) ? colon : -1;
+    }
+
+    /// <summary>
+    /// A one-line plain value that reads as itself: it starts with a letter or digit, holds no comment, no "key: " and
+    /// no tab, and in a bracket list no brackets, braces, commas, quotes or colons.
+    /// </summary>
+    private static bool IsPlain(string value, bool flow)
+    {
+        if (value.Length == 0 || !char.IsLetterOrDigit(value[0]) || value[^1] == ':')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!IsOrdinary(c))
+            {
+                return false;
+            }
+
+            if (c == '#' && value[i - 1] == ' ' || c == ':' && (i + 1 == value.Length || value[i + 1] == ' '))
+            {
+                return false;
+            }
+
+            if (flow && c is ',' or '[' or ']' or '{' or '}' or '"' or '\'' or ':' or '#')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Not a control character, a line or paragraph separator (YAML 1.1 breaks lines there), a byte order mark, a
+    /// surrogate or a non-character: text the YAML reader might read differently is left to it.
+    /// </summary>
+    private static bool IsOrdinary(char c) =>
+        c >= ' ' && c is not ('\u007f' or (>= '\u0080' and <= '\u009f') or '\u2028' or '\u2029' or '\ufeff' or >= '\ufffe')
+        && !char.IsSurrogate(c);
+
+    /// <summary>The text between quotes on one line: no backslash escapes in double quotes; '' is one quote in single quotes.</summary>
+    private static string? Quoted(ReadOnlySpan<char> inner, char quote)
+    {
+        foreach (var c in inner)
+        {
+            if (!IsOrdinary(c) || quote == '"' && c is '\\' or '"')
+            {
+                return null;
+            }
+        }
+
+        if (quote == '"')
+        {
+            return inner.ToString();
+        }
+
+        var text = inner.ToString();
+        for (var i = text.IndexOf('\'', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\'', i + 2))
+        {
+            if (i + 1 >= text.Length || text[i + 1] != '\'')
+            {
+                return null;
+            }
+        }
+
+        return text.Replace("''", "'", StringComparison.Ordinal);
+    }
+
+    /// <summary>Fills a front matter class from the nodes; null at a missing field or a value of another type.</summary>
+    private static class Binder<T>
+        where T : class, new()
+    {
+        public static T? Bind(Mapping root) => (T?)Object(typeof(T), root);
+
+        private static object? Object(Type type, Node node)
+        {
+            if (node is not Mapping mapping)
+            {
+                return null;
+            }
+
+            var result = Activator.CreateInstance(type)!;
+            var properties = Properties(type);
+            foreach (var (key, value) in mapping.Entries)
+            {
+                if (!properties.TryGetValue(key, out var property) || Convert(property.PropertyType, value) is not { } converted)
+                {
+                    return null;
+                }
+
+                property.SetValue(result, converted);
+            }
+
+            return result;
+        }
+
+        private static object? Convert(Type type, Node node)
+        {
+            var target = Nullable.GetUnderlyingType(type) ?? type;
+            if (target == typeof(string))
+            {
+                return node is Scalar s && !(s.Plain && IsNull(s.Value)) ? s.Value : null;
+            }
+
+            if (target == typeof(int))
+            {
+                return node is Scalar { Plain: true } s && s.Value.Length <= 9 && s.Value.All(char.IsAsciiDigit) && (s.Value.Length == 1 || s.Value[0] != '0')
+                    ? int.Parse(s.Value, CultureInfo.InvariantCulture)
+                    : null;
+            }
+
+            if (target == typeof(bool))
+            {
+                return node is Scalar { Plain: true, Value: "true" or "false" } s ? s.Value == "true" : null;
+            }
+
+            if (target == typeof(DateOnly))
+            {
+                return node is Scalar { Plain: true } s
+                    && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : null;
+            }
+
+            if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                if (node is not Sequence sequence)
+                {
+                    return null;
+                }
+
+                var itemType = target.GetGenericArguments()[0];
+                var list = (System.Collections.IList)Activator.CreateInstance(target)!;
+                foreach (var item in sequence.Items)
+                {
+                    if (Convert(itemType, item) is not { } converted)
+                    {
+                        return null;
+                    }
+
+                    list.Add(converted);
+                }
+
+                return list;
+            }
+
+            return target.IsClass && target.GetConstructor(Type.EmptyTypes) is not null ? Object(target, node) : null;
+        }
+
+        private static bool IsNull(string value) => value is "null" or "Null" or "NULL" or "~";
+
+        private static Dictionary<string, PropertyInfo> Properties(Type type) => PropertyMaps.GetOrAdd(type, t =>
+            t.GetProperties().Where(p => p.CanWrite).ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> PropertyMaps = new();
+}
