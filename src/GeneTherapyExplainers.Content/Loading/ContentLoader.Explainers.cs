@@ -137,15 +137,15 @@ public static partial class ContentLoader
     private static Dictionary<string, SourceLocation> Kept(IReadOnlyDictionary<string, SourceLocation> locations) =>
         locations.Where(l => !l.Key.Contains('.', StringComparison.Ordinal) && !l.Key.Contains('[', StringComparison.Ordinal)
                 || l.Key.StartsWith("reviewers.", StringComparison.Ordinal) || l.Key.StartsWith("related[", StringComparison.Ordinal))
-            .ToDictionary(l => string.Intern(l.Key), l => l.Value, StringComparer.Ordinal);
+            .ToDictionary(l => SharedStrings.Of(l.Key), l => l.Value, StringComparer.Ordinal);
 
     /// <summary>What an explainer needs from other files: its key terms, and the images it shows.</summary>
     private static string[] Dependencies(ExplainerFrontMatter fm, MarkdownDocument document) =>
     [
-        .. fm.KeyTerms.Select(k => string.Intern("term:" + k)),
-        .. new[] { fm.Infographic?.Image?.Trim() }.OfType<string>().Select(i => string.Intern("media:" + i)),
+        .. fm.KeyTerms.Select(k => SharedStrings.Of("term:", k)),
+        .. new[] { fm.Infographic?.Image?.Trim() }.OfType<string>().Select(i => SharedStrings.Of("media:", i)),
         .. document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url is not null)
-            .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => string.Intern("media:" + m.Groups[1].Value)),
+            .Select(l => MediaLink().Match(l.Url!)).Where(m => m.Success).Select(m => SharedStrings.Of("media:", m.Groups[1].ValueSpan)),
     ];
 
     private static void WarnAboutLength(string path, ParagraphBlock paragraph, string sentence, int count, ContentOptions options, List<ContentProblem> problems)
@@ -224,7 +224,7 @@ public static partial class ContentLoader
             else
             {
                 // The same few sources recur across many explainers: one copy of each string serves them all.
-                result.Add(new Source(string.Intern(s.Title.Trim()), string.Intern(s.Publisher.Trim()), string.Intern(s.Url!.Trim())));
+                result.Add(new Source(SharedStrings.Of(s.Title.AsSpan().Trim()), SharedStrings.Of(s.Publisher.AsSpan().Trim()), SharedStrings.Of(s.Url!.AsSpan().Trim())));
             }
         }
 

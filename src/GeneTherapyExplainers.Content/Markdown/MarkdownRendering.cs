@@ -95,21 +95,53 @@ public static class MarkdownRendering
             return string.Empty;
         }
 
-        // A leaf block's own Descendants() does not reach its inlines; its inline container's does.
-        var nodes = node is LeafBlock { Inline: { } inline } ? inline.Descendants() : node.Descendants();
+        // A leaf block stands for its text: its inlines, not the block itself.
         var text = new System.Text.StringBuilder();
-        foreach (var d in nodes)
+        AppendText(node is LeafBlock { Inline: { } inline } ? inline : node, text);
+        return text.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The text of everything below <paramref name="node"/>, in document order (as Markdig's Descendants() visits it,
+    /// without its stacks): a space for each leaf block and line break.
+    /// </summary>
+    private static void AppendText(MarkdownObject node, System.Text.StringBuilder text)
+    {
+        if (node is ContainerBlock blocks)
         {
-            _ = d switch
+            foreach (var block in blocks)
+            {
+                if (block is LeafBlock leaf)
+                {
+                    text.Append(' ');
+                    if (leaf.Inline is { } inline)
+                    {
+                        AppendText(inline, text);
+                    }
+                }
+                else
+                {
+                    AppendText(block, text);
+                }
+            }
+
+            return;
+        }
+
+        for (var child = (node as ContainerInline)?.FirstChild; child is not null; child = child.NextSibling)
+        {
+            _ = child switch
             {
                 LiteralInline l => text.Append(l.Content.AsSpan()),
                 CodeInline c => text.Append(c.Content),
                 GlossaryTermInline g => text.Append(g.Text),
-                LineBreakInline or LeafBlock => text.Append(' '),
+                LineBreakInline => text.Append(' '),
                 _ => text,
             };
+            if (child is ContainerInline inner)
+            {
+                AppendText(inner, text);
+            }
         }
-
-        return text.ToString().Trim();
     }
 }
