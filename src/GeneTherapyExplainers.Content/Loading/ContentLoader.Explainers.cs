@@ -111,7 +111,7 @@ public static partial class ContentLoader
         Require(fm.Title, "title", front, path, problems);
         Require(fm.Summary, "summary", front, path, problems);
         Require(fm.Category, "category", front, path, problems);
-        ListMarkers.Check(path, text.Split('\n'), front, "keyPoints", fm.KeyPoints, "key point", commas: false, problems);
+        ListMarkers.Check(path, text, front, "keyPoints", fm.KeyPoints, "key point", commas: false, problems);
         for (var i = 0; i < fm.KeyTerms.Count; i++)
         {
             if (terms.TryGetValue(fm.KeyTerms[i], out var term))

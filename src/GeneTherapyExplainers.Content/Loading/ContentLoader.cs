@@ -111,7 +111,7 @@ public static partial class ContentLoader
         var fm = front.Value;
         Require(fm.Term, "term", front, path, problems);
         Require(fm.Definition, "definition", front, path, problems);
-        ListMarkers.Check(path, text.Split('\n'), front, "aliases", fm.Aliases, "alias", commas: true, problems);
+        ListMarkers.Check(path, text, front, "aliases", fm.Aliases, "alias", commas: true, problems);
         var links = CheckLinks(document, path, problems);
         if (file.HasErrors)
         {

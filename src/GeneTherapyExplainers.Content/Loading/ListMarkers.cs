@@ -10,12 +10,12 @@ namespace GeneTherapyExplainers.Content.Loading;
 /// </summary>
 internal static partial class ListMarkers
 {
-    // lines: The whole file, one entry a line, to find the line that was joined on.
+    // text: The whole file, to find the line that was joined on (split into lines only then).
     // key: The list's field, such as <c>keyPoints</c>.
     // what: What one item is called, such as "key point".
     // commas: Whether a comma means two items were meant (aliases, keys), rather than prose.
     public static void Check<T>(
-        string path, string[] lines, FrontMatter<T> front, string key, IReadOnlyList<string> items, string what, bool commas, List<ContentProblem> problems)
+        string path, string text, FrontMatter<T> front, string key, IReadOnlyList<string> items, string what, bool commas, List<ContentProblem> problems)
     {
         for (var i = 0; i < items.Count; i++)
         {
@@ -23,7 +23,7 @@ internal static partial class ListMarkers
             var at = front.At($"{key}[{i}]");
             if (JoinedMarker().IsMatch(item))
             {
-                var joined = JoinedLine(lines, at.Line);
+                var joined = JoinedLine(text.Split('\n'), at.Line);
                 problems.Add(new ContentProblem(path, joined ?? at.Line, 1, ProblemSeverity.Warning,
                     $"Line {joined ?? at.Line} is indented further than the '- ' above it, so it became part of {what} {i + 1}: “{Shorten(item)}”. "
                     + "Start each item with '- ' in the same column as the others."));

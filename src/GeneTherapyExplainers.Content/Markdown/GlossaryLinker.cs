@@ -78,12 +78,13 @@ internal static class GlossaryLinker
     private static LiteralInline? MarkLiteral(LiteralInline literal, List<(GlossaryTerm Term, TermPattern Pattern)> pending)
     {
         var text = literal.Content.ToString();
-        ((GlossaryTerm Term, TermPattern Pattern) Entry, Match Match)? best = null;
+        (int Index, Match Match)? best = null;
         // Most text holds none of a term's spellings: a vectorised search says so far sooner than the pattern. For ASCII
         // text and spellings, ignoring case the ordinal way is what the pattern does, so no use is skipped.
         var ascii = Ascii.IsValid(text);
-        foreach (var entry in pending)
+        for (var i = 0; i < pending.Count; i++)
         {
+            var entry = pending[i];
             if (ascii && entry.Pattern.Spellings is { } spellings && !text.AsSpan().ContainsAny(spellings))
             {
                 continue;
@@ -93,7 +94,7 @@ internal static class GlossaryLinker
             if (match.Success && (best is not { } current || match.Index < current.Match.Index
                 || (match.Index == current.Match.Index && match.Length > current.Match.Length)))
             {
-                best = (entry, match);
+                best = (i, match);
             }
         }
 
@@ -102,10 +103,12 @@ internal static class GlossaryLinker
             return null;
         }
 
-        pending.Remove(found.Entry);
+        // By position: comparing entries would compare whole terms, field by field.
+        var term = pending[found.Index].Term;
+        pending.RemoveAt(found.Index);
         var before = text[..found.Match.Index];
         var after = text[(found.Match.Index + found.Match.Length)..];
-        var marked = new GlossaryTermInline(found.Entry.Term, found.Match.Value) { Line = literal.Line, Column = literal.Column };
+        var marked = new GlossaryTermInline(term, found.Match.Value) { Line = literal.Line, Column = literal.Column };
         literal.InsertAfter(marked);
         var rest = new LiteralInline(after) { Line = literal.Line, Column = literal.Column };
         marked.InsertAfter(rest);

@@ -69,9 +69,58 @@ public static partial class Readability
         return new ReadabilityReport(words, sentences, syllables, [.. longestSentences.Select(l => l.Sentence)]);
     }
 
-    /// <summary>Sentences end at ., ! or ? followed by a space and a capital, digit or quote, or at the end of the block.</summary>
-    public static IEnumerable<string> SplitSentences(string block) =>
-        SentenceEnd().Split(block.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0);
+    /// <summary>
+    /// Sentences end at ., ! or ? followed by white space and a capital or digit (or a quote or bracket before one), but
+    /// not after common abbreviations such as "Dr." or "e.g."; and at the end of the block.
+    /// </summary>
+    public static IReadOnlyList<string> SplitSentences(string block)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 1; i < block.Length; i++)
+        {
+            if (!char.IsWhiteSpace(block[i]) || block[i - 1] is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
+            var next = i;
+            while (next < block.Length && char.IsWhiteSpace(block[next]))
+            {
+                next++;
+            }
+
+            if (StartsSentence(block, next) && !EndsAbbreviation(block, i - 1))
+            {
+                AddTrimmed(sentences, block.AsSpan(start, i - start));
+                start = next;
+            }
+
+            i = next - 1;
+        }
+
+        AddTrimmed(sentences, block.AsSpan(start));
+        return sentences;
+    }
+
+    private static bool StartsSentence(string text, int at) =>
+        at < text.Length && (IsCapitalOrDigit(text[at])
+            || (text[at] is '"' or '“' or '‘' or '\'' or '(' or '[' && at + 1 < text.Length && IsCapitalOrDigit(text[at + 1])));
+
+    private static bool IsCapitalOrDigit(char c) => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c);
+
+    /// <summary>Whether the full stop at <paramref name="dot"/> ends an abbreviation (the longest, "approx.", is 7 characters).</summary>
+    private static bool EndsAbbreviation(string text, int dot) =>
+        text[dot] == '.' && Abbreviation().IsMatch(text.AsSpan(Math.Max(0, dot - 7), Math.Min(dot, 7) + 1));
+
+    private static void AddTrimmed(List<string> sentences, ReadOnlySpan<char> sentence)
+    {
+        sentence = sentence.Trim();
+        if (!sentence.IsEmpty)
+        {
+            sentences.Add(sentence.ToString());
+        }
+    }
 
     /// <summary>
     /// Syllables estimated from the spelling: groups of vowels, less a silent final "e" (but not "-le"), at least one.
@@ -124,9 +173,9 @@ public static partial class Readability
         return Math.Max(1, count);
     }
 
-    // Not after common abbreviations such as "Dr." or "e.g.".
-    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|vs|etc|e\.g|i\.e|approx|No|no|Fig|fig)\.)\s+(?=[""“‘'(\[]?[A-Z0-9])")]
-    private static partial Regex SentenceEnd();
+    // Abbreviations after which a full stop does not end a sentence, as a whole word, at the end of the text.
+    [GeneratedRegex(@"\b(?:Dr|Mr|Mrs|Ms|Prof|St|vs|etc|e\.g|i\.e|approx|No|no|Fig|fig)\.\z")]
+    private static partial Regex Abbreviation();
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 }

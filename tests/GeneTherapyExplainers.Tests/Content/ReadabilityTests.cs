@@ -1,8 +1,10 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using GeneTherapyExplainers.Content.Markdown;
 
 namespace GeneTherapyExplainers.Tests.Content;
 
-public class ReadabilityTests
+public partial class ReadabilityTests
 {
     [Theory]
     [InlineData("gene", 1)]
@@ -28,6 +30,39 @@ public class ReadabilityTests
     {
         var sentences = Readability.SplitSentences("Dr. Feng works at MIT. It costs 1.5 million. Is it safe? Yes!").ToList();
         Assert.Equal(["Dr. Feng works at MIT.", "It costs 1.5 million.", "Is it safe?", "Yes!"], sentences);
+    }
+
+    /// <summary>
+    /// The rule as one regular expression, as it was first written: the sentence splitter, written out by hand for speed,
+    /// must split every text as this does.
+    /// </summary>
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|vs|etc|e\.g|i\.e|approx|No|no|Fig|fig)\.)\s+(?=[""“‘'(\[]?[A-Z0-9])")]
+    private static partial Regex SentenceEnd();
+
+    private static readonly string[] Pieces =
+    [
+        "gene", "Gene", "CAR", "T", "a", "5", "1.5", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "etc", "e.g", "i.e", "approx", "No", "no",
+        "Fig", "fig", "xDr", "_Dr", "éDr", "\u0301Dr", "\u093EDr", "\u200DDr", "\u200CDr", "Ж", "é", "🧬", ".", ".", ".", "!", "?", "...", "\"",
+        "“", "‘", "'", "(", "[", "”", " ", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\u0085",
+    ];
+
+    [Fact]
+    public void SplitsSentencesExactlyAsTheRuleWrittenAsARegularExpression()
+    {
+        var random = new Random(112026);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder();
+            for (var n = random.Next(1, 30); n > 0; n--)
+            {
+                text.Append(Pieces[random.Next(Pieces.Length)]);
+            }
+
+            var block = text.ToString();
+            var expected = SentenceEnd().Split(block.Trim()).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            Assert.True(expected.SequenceEqual(Readability.SplitSentences(block)),
+                $"'{block}' splits as\n  {string.Join(" | ", Readability.SplitSentences(block))}\nnot\n  {string.Join(" | ", expected)}");
+        }
     }
 
     [Fact]
