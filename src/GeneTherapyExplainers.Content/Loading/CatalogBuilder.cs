@@ -49,15 +49,17 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
     {
         previous ??= Catalog;
         var work = new Work(previous);
-        foreach (var path in changedPaths.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal))
+        var paths = changedPaths.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var infos = Stat(paths);
+        for (var i = 0; i < paths.Count; i++)
         {
-            if (path == SynonymsReader.Path)
+            if (paths[i] == SynonymsReader.Path)
             {
                 ReadSynonyms(work);
                 continue;
             }
 
-            Touch(path, work);
+            Touch(paths[i], infos[i], work);
         }
 
         ParseTerms(work);
@@ -69,11 +71,35 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
         return Finish(work);
     }
 
-    /// <summary>Records that a file changed: reads whether it exists and which address it claims.</summary>
-    private void Touch(string path, Work work)
+    /// <summary>Whether each file (relative path) exists, its size and when it was saved: asked in parallel when there are many.</summary>
+    public FileInfo[] Stat(IReadOnlyList<string> paths)
+    {
+        var infos = new FileInfo[paths.Count];
+        void Read(int i)
+        {
+            infos[i] = new FileInfo(Path.Combine(ContentRoot, paths[i]));
+            infos[i].Refresh();
+        }
+
+        if (paths.Count > 256)
+        {
+            Parallel.For(0, paths.Count, Read);
+        }
+        else
+        {
+            for (var i = 0; i < paths.Count; i++)
+            {
+                Read(i);
+            }
+        }
+
+        return infos;
+    }
+
+    /// <summary>Records that a file changed: whether it exists (<paramref name="info"/>, just read) and which address it claims.</summary>
+    private void Touch(string path, FileInfo info, Work work)
     {
         var folder = path[..path.IndexOf('/', StringComparison.Ordinal)];
-        var info = new FileInfo(Path.Combine(ContentRoot, path));
         var exists = info.Exists;
         if (folder == "media")
         {

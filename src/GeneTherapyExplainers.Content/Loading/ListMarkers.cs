@@ -20,9 +20,9 @@ internal static partial class ListMarkers
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var at = front.At($"{key}[{i}]");
             if (JoinedMarker().IsMatch(item))
             {
+                var at = front.At($"{key}[{i}]");
                 var joined = JoinedLine(text.Split('\n'), at.Line);
                 problems.Add(new ContentProblem(path, joined ?? at.Line, 1, ProblemSeverity.Warning,
                     $"Line {joined ?? at.Line} is indented further than the '- ' above it, so it became part of {what} {i + 1}: “{Shorten(item)}”. "
@@ -30,6 +30,7 @@ internal static partial class ListMarkers
             }
             else if (commas && item.Contains(',', StringComparison.Ordinal))
             {
+                var at = front.At($"{key}[{i}]");
                 problems.Add(new ContentProblem(path, at.Line, at.Column, ProblemSeverity.Warning,
                     $"The {what} “{Shorten(item)}” holds a comma, so it is one {what}, not several. Give each its own '- ' line, or write the list as [one, two]."));
             }

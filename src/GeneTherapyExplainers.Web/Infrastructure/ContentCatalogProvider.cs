@@ -78,13 +78,14 @@ public sealed class ContentCatalogProvider
             return null;
         }
 
-        var files = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        foreach (var path in builder.ListFiles())
+        var paths = builder.ListFiles().ToList();
+        var infos = builder.Stat(paths);
+        var files = new Dictionary<string, (long, long)>(paths.Count, StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
         {
-            var info = new FileInfo(Path.Combine(ContentRoot, path));
-            if (info.Exists)
+            if (infos[i].Exists)
             {
-                files[path] = (info.Length, info.LastWriteTimeUtc.Ticks);
+                files[paths[i]] = (infos[i].Length, infos[i].LastWriteTimeUtc.Ticks);
             }
         }
 
