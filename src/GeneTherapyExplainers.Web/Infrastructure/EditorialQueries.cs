@@ -83,7 +83,9 @@ public sealed class EditorialQueries(EditorialDbContext db, TimeProvider clock, 
     {
         await db.Database.OpenConnectionAsync(ct);
         var reviews = await db.ReviewRecords.AsNoTracking().Include(r => r.Reviewer).ToListAsync(ct);
-        var cadences = await db.ExplainerSchedules.AsNoTracking().ToDictionaryAsync(s => s.ExplainerSlug, s => s.CadenceMonths, ct);
+        // Only reviewed explainers have a state: their schedules, not one row for every explainer on the site.
+        var cadences = await db.ExplainerSchedules.AsNoTracking().Where(s => db.ReviewRecords.Any(r => r.ExplainerSlug == s.ExplainerSlug))
+            .ToDictionaryAsync(s => s.ExplainerSlug, s => s.CadenceMonths, ct);
         return reviews.GroupBy(r => r.ExplainerSlug).ToDictionary(
             g => g.Key,
             g => ReviewState.Compute(g, cadences.GetValueOrDefault(g.Key, ExplainerSchedule.Quarterly), Today),
