@@ -127,18 +127,29 @@ validate_errors=$(grep -c ': error: ' "$work/validate.out" || true)
 echo "validate: $(tail -1 "$work/validate.out") (exit $validate_rc, $validate_ms ms); errors: $validate_errors"
 grep ': error: ' "$work/validate.out" | head -5 || true
 
-hugo_site "$gen/explainers"
-start_site "$gen"
-gen_start=$start_ms
-gen_ready=$ready_ms
+# Three of each, taken in turn, so a busy moment on a shared machine weighs on both alike; the medians are compared.
+gen_starts=()
+gen_readies=()
+hugo_runs=()
+for attempt in 1 2 3; do
+  (( attempt == 1 )) || stop_site
+  hugo_site "$gen/explainers"
+  hugo_runs+=("$hugo_ms")
+  start_site "$gen"
+  gen_starts+=("$start_ms")
+  gen_readies+=("$ready_ms")
+done
+gen_start=$(median "${gen_starts[@]}")
+gen_ready=$(median "${gen_readies[@]}")
+hugo_ms=$(median "${hugo_runs[@]}")
 sleep 3
 rss_start=$(rss_mb "$site_pid")
 hwm_start=$(hwm_mb "$site_pid")
 
 echo
-printf '%-52s %12s\n' "start to first answer" "seconds"
-printf '%-52s %12.2f\n' "the site: published dll to the first 200 on /" "$(ms_to_s "$gen_start")"
-printf '%-52s %12.2f\n' "hugo: build $hugo_rendered explainer pages (of $hugo_pages pages)" "$(ms_to_s "$hugo_ms")"
+printf '%-52s %12s\n' "start to first answer (median of 3, taken in turn)" "seconds"
+printf '%-52s %12.2f   (%s ms)\n' "the site: published dll to the first 200 on /" "$(ms_to_s "$gen_start")" "$(echo "${gen_starts[*]}" | sed 's/ /, /g')"
+printf '%-52s %12.2f   (%s ms)\n' "hugo: build $hugo_rendered explainer pages (of $hugo_pages pages)" "$(ms_to_s "$hugo_ms")" "$(echo "${hugo_runs[*]}" | sed 's/ /, /g')"
 printf '%-52s %12.2f\n' "site / hugo" "$(ratio "$gen_start" "$hugo_ms")"
 printf '%-52s %12.2f\n' "the site: ready (search index built, /health/ready)" "$(ms_to_s "$gen_ready")"
 echo "(validate alone, one process reading every file: $(ms_to_s "$validate_ms") s)"

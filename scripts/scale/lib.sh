@@ -228,6 +228,7 @@ idle_cpu() {
 # hugo_rendered (explainer pages written).
 hugo_site() {
   local dir="$work/hugo" t0
+  rm -rf "$dir" # a fresh build each time: no output or cache of an earlier one
   cp -a "$repo/scripts/scale/hugo" "$dir"
   mkdir -p "$dir/content"
   cp -al "$1" "$dir/content/explainers" 2>/dev/null || cp -a "$1" "$dir/content/explainers"
