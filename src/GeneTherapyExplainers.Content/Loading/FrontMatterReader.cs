@@ -170,9 +170,7 @@ internal static class FrontMatterReader
     {
         foreach (var segment in path.Split('.'))
         {
-            var name = segment.Split('[')[0];
-            var property = type.GetProperties().FirstOrDefault(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..] == name);
-            if (property is null)
+            if (!FieldsOf(type).TryGetValue(segment.Split('[')[0], out var property))
             {
                 return false;
             }
@@ -186,6 +184,12 @@ internal static class FrontMatterReader
 
         return true;
     }
+
+    /// <summary>The settable properties of a front matter class by their key in the files (camelCase, as the deserializer names them).</summary>
+    internal static IReadOnlyDictionary<string, System.Reflection.PropertyInfo> FieldsOf(Type type) => Fields.GetOrAdd(type, t =>
+        t.GetProperties().Where(p => p.CanWrite).ToDictionary(p => CamelCaseNamingConvention.Instance.Apply(p.Name), StringComparer.Ordinal));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, System.Reflection.PropertyInfo>> Fields = new();
 
     private static string LastSegment(string path) => path[(path.LastIndexOf('.') + 1)..].Split('[')[0];
 

@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace GeneTherapyExplainers.Content.Loading;
 
 // The plain reader's second step: the nodes it read, put into the typed front matter class.
 internal static partial class PlainFrontMatter
 {
-    /// <summary>Fills a front matter class from the nodes; null at a missing field or a value of another type.</summary>
-    private static class Binder<T>
-        where T : class, new()
+    /// <summary>Fills a front matter class from the nodes; null at an unknown field or a value of another type.</summary>
+    private static class Binder
     {
-        public static T? Bind(Mapping root) => (T?)Object(typeof(T), root);
+        public static T? Bind<T>(Mapping root)
+            where T : class => (T?)Object(typeof(T), root);
 
         private static object? Object(Type type, Node node)
         {
@@ -20,7 +19,7 @@ internal static partial class PlainFrontMatter
             }
 
             var result = Activator.CreateInstance(type)!;
-            var properties = Properties(type);
+            var properties = FrontMatterReader.FieldsOf(type);
             foreach (var (key, value) in mapping.Entries)
             {
                 if (!properties.TryGetValue(key, out var property) || Convert(property.PropertyType, value) is not { } converted)
@@ -88,10 +87,5 @@ internal static partial class PlainFrontMatter
         }
 
         private static bool IsNull(string value) => value is "null" or "Null" or "NULL" or "~";
-
-        private static Dictionary<string, PropertyInfo> Properties(Type type) => PropertyMaps.GetOrAdd(type, t =>
-            t.GetProperties().Where(p => p.CanWrite).ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal));
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> PropertyMaps = new();
 }

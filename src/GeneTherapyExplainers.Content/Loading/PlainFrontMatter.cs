@@ -26,7 +26,7 @@ internal static partial class PlainFrontMatter
             return null;
         }
 
-        return Binder<T>.Bind(root) is { } value ? new FrontMatter<T>(value, reader.Locations) : null;
+        return Binder.Bind<T>(root) is { } value ? new FrontMatter<T>(value, reader.Locations) : null;
     }
 
     private abstract record Node;
