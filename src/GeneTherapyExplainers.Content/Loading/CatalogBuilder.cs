@@ -47,10 +47,18 @@ public sealed partial class CatalogBuilder(string contentRoot, ContentOptions? o
     /// </summary>
     public CatalogChange Update(IEnumerable<string> changedPaths, ContentCatalog? previous = null)
     {
+        var paths = changedPaths.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return Update(paths, Stat(paths), previous);
+    }
+
+    /// <summary>
+    /// The same for files as <see cref="ListFiles"/> names them, whose details were just read with <see cref="Stat"/>: a
+    /// start-up snapshot of the folder and the first build can share one look at it.
+    /// </summary>
+    public CatalogChange Update(IReadOnlyList<string> paths, IReadOnlyList<FileInfo> infos, ContentCatalog? previous = null)
+    {
         previous ??= Catalog;
         var work = new Work(previous);
-        var paths = changedPaths.Select(Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var infos = Stat(paths);
         for (var i = 0; i < paths.Count; i++)
         {
             if (paths[i] == SynonymsReader.Path)

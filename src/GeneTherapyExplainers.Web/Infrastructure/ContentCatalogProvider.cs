@@ -34,10 +34,13 @@ public sealed class ContentCatalogProvider
         }
 
         builder = new CatalogBuilder(ContentRoot, contentOptions.Value);
-        // Taken before reading: whatever changes from here on, the watcher's first comparison finds.
-        BuiltFrom = Snapshot() ?? [];
+        // One look at the folder serves the first build and the snapshot, taken before reading: whatever changes from
+        // here on, the watcher's first comparison finds.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        Initial = builder.Build();
+        var paths = builder.ListFiles().ToList();
+        var infos = builder.Stat(paths);
+        BuiltFrom = Snapshot(paths, infos);
+        Initial = builder.Update(paths, infos);
         catalog = Initial.Catalog;
         Report(Initial, started, builder.Catalog.Files.Count);
         Builds = 1;
@@ -79,7 +82,11 @@ public sealed class ContentCatalogProvider
         }
 
         var paths = builder.ListFiles().ToList();
-        var infos = builder.Stat(paths);
+        return Snapshot(paths, builder.Stat(paths));
+    }
+
+    private static Dictionary<string, (long Length, long Ticks)> Snapshot(List<string> paths, FileInfo[] infos)
+    {
         var files = new Dictionary<string, (long, long)>(paths.Count, StringComparer.Ordinal);
         for (var i = 0; i < paths.Count; i++)
         {
