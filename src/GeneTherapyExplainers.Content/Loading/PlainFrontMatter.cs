@@ -29,6 +29,8 @@ internal static partial class PlainFrontMatter
         return Binder.Bind<T>(root) is { } value ? new FrontMatter<T>(value, reader.Locations) : null;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\0\u0085\u2028\u2029");
+
     private abstract record Node;
 
     private sealed record Scalar(string Value, bool Plain) : Node;
@@ -67,7 +69,9 @@ internal static partial class PlainFrontMatter
                     indent++;
                 }
 
-                if (indent == line.Length || line[indent] == '#')
+                // YAML breaks lines at NEL and the Unicode line and paragraph separators, in comments too: a comment
+                // holding one is not skipped, and so declined.
+                if (indent == line.Length || (line[indent] == '#' && line.AsSpan(indent).IndexOfAny(LineBreaks) < 0))
                 {
                     continue;
                 }

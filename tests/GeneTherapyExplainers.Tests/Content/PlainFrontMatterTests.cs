@@ -61,6 +61,9 @@ public class PlainFrontMatterTests
     [InlineData("title:\n")]
     [InlineData("  title: a\n")]
     [InlineData("title: a\u2028b\n")]
+    [InlineData("# c\u2028title: a\nsummary: b\n")] // YAML reads on after a line separator, in a comment too
+    [InlineData("summary: b\n  # c\u0085title: a\n")]
+    [InlineData("keyPoints:\n- a\n# c\u2029- b\n")]
     public void AnythingUnusualIsLeftToTheYamlReader(string yaml) =>
         Assert.Null(PlainFrontMatter.TryRead<ExplainerFrontMatter>(yaml.Split('\n'), LineOffset));
 
@@ -168,7 +171,7 @@ public class PlainFrontMatterTests
                 field();
                 if (random.Next(8) == 0)
                 {
-                    text.Append(Choose(["\n", "# a comment\n", "   \n"], ["  # indented comment\n", "---\n", "%YAML 1.2\n", "\t\n"]));
+                    text.Append(Choose(["\n", "# a comment\n", "   \n"], ["  # indented comment\n", "---\n", "%YAML 1.2\n", "\t\n", "# c\u2028draft: true\n", "  # c\u0085  x: y\n"]));
                 }
             }
 
